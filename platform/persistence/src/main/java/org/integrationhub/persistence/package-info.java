@@ -1,0 +1,11 @@
+/**
+ * The hub's one relational database: migrated schema, transactions, dialect.
+ *
+ * @since 0.1.0
+ */
+@Version("0.1.0")
+@Export
+package org.integrationhub.persistence;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
