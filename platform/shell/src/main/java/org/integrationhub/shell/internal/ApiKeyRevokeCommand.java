@@ -1,0 +1,32 @@
+package org.integrationhub.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.security.ApiKeyService;
+
+/** Revokes an API key; requests with it are refused from then on. */
+@Service
+@Command(scope = "hub", name = "apikey-revoke", description = "Revokes an API key: requests with it get 401 from then on.")
+public class ApiKeyRevokeCommand implements Action {
+
+    @Reference
+    ApiKeyService apiKeys;
+
+    @Argument(index = 0, name = "id", description = "The key's id (see hub:apikey-list)", required = true)
+    @Completion(ApiKeyIdCompleter.class)
+    String id;
+
+    @Override
+    public Object execute() {
+        if (apiKeys.revoke(id)) {
+            System.out.println("API key " + id + " revoked.");
+        } else {
+            System.err.println("Error: no active API key with id " + id + " (see hub:apikey-list --all)");
+        }
+        return null;
+    }
+}

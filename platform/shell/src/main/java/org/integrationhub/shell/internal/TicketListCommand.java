@@ -1,0 +1,81 @@
+package org.integrationhub.shell.internal;
+
+import java.time.Instant;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.integrationhub.api.Page;
+import org.integrationhub.api.Priority;
+import org.integrationhub.api.Ticket;
+import org.integrationhub.api.TicketQuery;
+import org.integrationhub.api.TicketService;
+import org.integrationhub.api.TicketStatus;
+import org.integrationhub.api.ValidationException;
+
+/** Lists tickets, newest first, with filters. */
+@Service
+@Command(scope = "hub", name = "ticket-list", description = "Lists tickets, newest first.")
+public class TicketListCommand implements Action {
+
+    @Reference
+    TicketService tickets;
+
+    @Option(name = "--status", aliases = "-s", description = "Only tickets in this status: open, pending, resolved, closed")
+    @Completion(value = StringsCompleter.class, values = {"open", "pending", "resolved", "closed"})
+    String status;
+
+    @Option(name = "--priority", aliases = "-p", description = "Only tickets of this priority: low, normal, high, urgent")
+    @Completion(value = StringsCompleter.class, values = {"low", "normal", "high", "urgent"})
+    String priority;
+
+    @Option(name = "--assignee", aliases = "-a", description = "Only tickets assigned to this agent")
+    String assignee;
+
+    @Option(name = "--limit", aliases = "-n", description = "How many tickets to show (1-200, default 50)")
+    int limit = TicketQuery.DEFAULT_LIMIT;
+
+    @Override
+    public Object execute() {
+        TicketStatus s;
+        Priority p;
+        try {
+            s = status == null ? null : TicketStatus.fromWireName(status);
+            p = priority == null ? null : Priority.fromWireName(priority);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Error: " + e.getMessage());
+            return null;
+        }
+        Page<Ticket> page;
+        try {
+            page = tickets.list(new TicketQuery(s, p, assignee, null, limit));
+        } catch (ValidationException e) {
+            System.err.println("Error: " + Messages.of(e));
+            return null;
+        }
+        Instant now = Instant.now();
+        ShellTable table = new ShellTable();
+        table.column("ID");
+        table.column("Subject").maxSize(40);
+        table.column("Priority");
+        table.column("Status");
+        table.column("Assignee");
+        table.column("Customer");
+        table.column("SLA due");
+        for (Ticket t : page.items()) {
+            table.addRow().addContent(t.id(), t.subject(), t.priority().wireName(), t.status().wireName(),
+                    t.assignee() == null ? "-" : t.assignee(), t.customer().email(),
+                    t.slaDueAt() + (t.isOverdue(now) ? " OVERDUE" : ""));
+        }
+        table.print(System.out);
+        if (page.nextCursor() != null) {
+            System.out.println("(more tickets: raise --limit or use the REST API's cursor)");
+        }
+        return null;
+    }
+}
