@@ -1,0 +1,156 @@
+package org.integrationhub.core.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.integrationhub.api.Customer;
+import org.integrationhub.api.Priority;
+import org.integrationhub.api.Ticket;
+import org.integrationhub.api.TicketStatus;
+
+/** JDBC access to {@code ticket}; tickets are read together with their customer. */
+final class TicketRepository {
+
+    private static final String SELECT = "SELECT t.id, t.subject, t.description, t.priority, t.status, t.assignee, "
+            + "t.created_at, t.updated_at, t.sla_due_at, t.resolved_at, c.id AS c_id, c.email AS c_email, "
+            + "c.name AS c_name, c.created_at AS c_created_at FROM ticket t JOIN customer c ON c.id = t.customer_id";
+
+    private final CustomerRepository customers;
+
+    TicketRepository(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    void insert(Connection c, Ticket t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, subject, description, priority, "
+                + "status, assignee, customer_id, created_at, updated_at, sla_due_at, resolved_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, t.id());
+            ps.setString(2, t.subject());
+            ps.setString(3, t.description());
+            ps.setString(4, t.priority().wireName());
+            ps.setString(5, t.status().wireName());
+            ps.setString(6, t.assignee());
+            ps.setString(7, t.customer().id());
+            Sql.setInstant(ps, 8, t.createdAt());
+            Sql.setInstant(ps, 9, t.updatedAt());
+            Sql.setInstant(ps, 10, t.slaDueAt());
+            Sql.setInstant(ps, 11, t.resolvedAt());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Writes the mutable columns of {@code t}. */
+    void update(Connection c, Ticket t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET subject = ?, description = ?, priority = ?, "
+                + "status = ?, assignee = ?, updated_at = ?, sla_due_at = ?, resolved_at = ? WHERE id = ?")) {
+            ps.setString(1, t.subject());
+            ps.setString(2, t.description());
+            ps.setString(3, t.priority().wireName());
+            ps.setString(4, t.status().wireName());
+            ps.setString(5, t.assignee());
+            Sql.setInstant(ps, 6, t.updatedAt());
+            Sql.setInstant(ps, 7, t.slaDueAt());
+            Sql.setInstant(ps, 8, t.resolvedAt());
+            ps.setString(9, t.id());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the ticket's row until the transaction ends, so that changes of one ticket (and their outbox rows)
+     * are serialised in commit order.
+     *
+     * @return whether the ticket exists
+     */
+    boolean lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    Optional<Ticket> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.id = ?")) {
+            ps.setString(1, id);
+            List<Ticket> found = read(c, ps);
+            return found.stream().findFirst();
+        }
+    }
+
+    /**
+     * @param afterId only tickets with a smaller id (older); null for the newest
+     * @param fetch how many rows at most
+     * @return matching tickets, newest first
+     */
+    List<Ticket> list(Connection c, TicketStatus status, Priority priority, String assignee, String afterId,
+            int fetch) throws SQLException {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        List<String> params = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND t.status = ?");
+            params.add(status.wireName());
+        }
+        if (priority != null) {
+            sql.append(" AND t.priority = ?");
+            params.add(priority.wireName());
+        }
+        if (assignee != null) {
+            sql.append(" AND t.assignee = ?");
+            params.add(assignee);
+        }
+        if (afterId != null) {
+            sql.append(" AND t.id < ?");
+            params.add(afterId);
+        }
+        sql.append(" ORDER BY t.id DESC LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String p : params) {
+                ps.setString(i++, p);
+            }
+            ps.setInt(i, fetch);
+            return read(c, ps);
+        }
+    }
+
+    private List<Ticket> read(Connection c, PreparedStatement ps) throws SQLException {
+        List<Ticket> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Customer customer = new Customer(rs.getString("c_id"), rs.getString("c_email"),
+                        rs.getString("c_name"), Map.of(), Sql.getInstant(rs, "c_created_at"));
+                rows.add(new Ticket(rs.getString("id"), rs.getString("subject"), rs.getString("description"),
+                        Priority.fromWireName(rs.getString("priority")),
+                        TicketStatus.fromWireName(rs.getString("status")), rs.getString("assignee"), customer,
+                        Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"),
+                        Sql.getInstant(rs, "sla_due_at"), Sql.getInstant(rs, "resolved_at")));
+            }
+        }
+        Set<String> customerIds = new LinkedHashSet<>();
+        rows.forEach(t -> customerIds.add(t.customer().id()));
+        Map<String, Map<String, String>> external = customers.externalIds(c, customerIds);
+        if (external.isEmpty()) {
+            return rows;
+        }
+        List<Ticket> result = new ArrayList<>(rows.size());
+        for (Ticket t : rows) {
+            Customer k = t.customer();
+            Customer withIds = new Customer(k.id(), k.email(), k.name(), external.getOrDefault(k.id(), Map.of()),
+                    k.createdAt());
+            result.add(new Ticket(t.id(), t.subject(), t.description(), t.priority(), t.status(), t.assignee(),
+                    withIds, t.createdAt(), t.updatedAt(), t.slaDueAt(), t.resolvedAt()));
+        }
+        return result;
+    }
+}

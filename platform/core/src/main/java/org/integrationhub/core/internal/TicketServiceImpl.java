@@ -1,0 +1,272 @@
+package org.integrationhub.core.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.integrationhub.api.Comment;
+import org.integrationhub.api.Customer;
+import org.integrationhub.api.CustomerService;
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.api.NewTicket;
+import org.integrationhub.api.NotFoundException;
+import org.integrationhub.api.Page;
+import org.integrationhub.api.Person;
+import org.integrationhub.api.Rating;
+import org.integrationhub.api.Ticket;
+import org.integrationhub.api.TicketMetrics;
+import org.integrationhub.api.TicketQuery;
+import org.integrationhub.api.TicketService;
+import org.integrationhub.api.TicketStatus;
+import org.integrationhub.api.TicketUpdate;
+import org.integrationhub.api.ValidationException;
+import org.integrationhub.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The helpdesk core. Every change runs in one transaction together with the insert of its outbox event; the events
+ * are posted on EventAdmin only after that transaction committed.
+ */
+@Component(service = {TicketService.class, CustomerService.class}, configurationPid = "org.integrationhub.core")
+@Designate(ocd = TicketServiceImpl.Config.class)
+public class TicketServiceImpl implements TicketService, CustomerService {
+
+    @ObjectClassDefinition(name = "Integration Hub helpdesk core",
+            description = "Service levels of tickets: how many hours after creation a ticket must be resolved.")
+    public @interface Config {
+        @AttributeDefinition(name = "SLA urgent (hours)", min = "1",
+                description = "Hours after creation by which an urgent ticket must be resolved.")
+        int sla_urgent_hours() default 4;
+
+        @AttributeDefinition(name = "SLA high (hours)", min = "1",
+                description = "Hours after creation by which a high-priority ticket must be resolved.")
+        int sla_high_hours() default 8;
+
+        @AttributeDefinition(name = "SLA normal (hours)", min = "1",
+                description = "Hours after creation by which a normal-priority ticket must be resolved.")
+        int sla_normal_hours() default 24;
+
+        @AttributeDefinition(name = "SLA low (hours)", min = "1",
+                description = "Hours after creation by which a low-priority ticket must be resolved.")
+        int sla_low_hours() default 72;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
+    private final Database db;
+    private final Clock clock;
+    private final SlaPolicy sla;
+    private final Ids ids;
+    private final CustomerRepository customers;
+    private final TicketRepository tickets;
+    private final CommentRepository comments;
+    private final OutboxWriter outbox;
+    private final MetricsQuery metrics;
+    private final TicketChanges changes;
+
+    @Activate
+    public TicketServiceImpl(@Reference Database db, Config config) {
+        this(db, config, Clock.systemUTC());
+    }
+
+    /** For tests: a fixed or stepping clock. */
+    public TicketServiceImpl(Database db, Config config, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.sla = new SlaPolicy(config);
+        this.ids = new Ids(clock);
+        this.customers = new CustomerRepository(ids);
+        this.tickets = new TicketRepository(customers);
+        this.comments = new CommentRepository();
+        this.outbox = new OutboxWriter(ids);
+        this.metrics = new MetricsQuery(db.dialect());
+        this.changes = new TicketChanges(sla);
+    }
+
+    @Override
+    public Ticket create(NewTicket request) {
+        NewTicket t = TicketValidator.newTicket(request);
+        Ticket created = change(c -> {
+            Instant now = now();
+            Customer customer = customers.upsert(c, t.customer(), now);
+            Ticket ticket = new Ticket(ids.next(), t.subject(), t.description(), t.priority(), TicketStatus.OPEN,
+                    t.assignee(), customer, now, now, sla.dueAt(now, t.priority()), null);
+            tickets.insert(c, ticket);
+            return new Outcome<>(ticket, outbox.append(c, EventType.TICKET_CREATED, now, ticket, null, null, null));
+        });
+        LOG.debug("Created ticket {}", created.id());
+        return created;
+    }
+
+    @Override
+    public Optional<Ticket> find(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return db.inTransaction(c -> tickets.find(c, id));
+    }
+
+    @Override
+    public Ticket update(String id, TicketUpdate request) {
+        TicketUpdate u = TicketValidator.update(request == null ? new TicketUpdate(null, null, null, null, null)
+                : request);
+        return change(c -> {
+            Ticket current = lockedTicket(c, id);
+            Instant now = now();
+            TicketChanges.Result r = changes.apply(current, u, now);
+            if (r.changedFields().isEmpty()) {
+                return new Outcome<>(current, null);
+            }
+            tickets.update(c, r.ticket());
+            return new Outcome<>(r.ticket(),
+                    outbox.append(c, r.eventType(), now, r.ticket(), null, null, r.changedFields()));
+        });
+    }
+
+    @Override
+    public Page<Ticket> list(TicketQuery query) {
+        if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
+            throw new ValidationException("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT);
+        }
+        String after = query.cursor() == null ? null : CursorCodec.decode(query.cursor());
+        List<Ticket> rows = db.inTransaction(c -> tickets.list(c, query.status(), query.priority(), query.assignee(),
+                after, query.limit() + 1));
+        if (rows.size() <= query.limit()) {
+            return new Page<>(rows, null);
+        }
+        List<Ticket> page = rows.subList(0, query.limit());
+        return new Page<>(page, CursorCodec.encode(page.get(page.size() - 1).id()));
+    }
+
+    @Override
+    public Comment addComment(String ticketId, Person author, String body, boolean internal) {
+        Person who = TicketValidator.comment(author, body);
+        return change(c -> {
+            Ticket ticket = lockedTicket(c, ticketId);
+            Instant now = now();
+            Comment comment = new Comment(ids.next(), ticket.id(), who, body, internal, now);
+            comments.insert(c, comment);
+            return new Outcome<>(comment, outbox.append(c, EventType.COMMENT_ADDED, now, ticket, comment, null, null));
+        });
+    }
+
+    @Override
+    public List<Comment> comments(String ticketId) {
+        return db.inTransaction(c -> {
+            existingTicket(c, ticketId);
+            return comments.comments(c, ticketId);
+        });
+    }
+
+    @Override
+    public Rating rate(String ticketId, int score, String comment) {
+        TicketValidator.rating(score, comment);
+        return change(c -> {
+            Ticket ticket = lockedTicket(c, ticketId);
+            Instant now = now();
+            Rating rating = new Rating(ids.next(), ticket.id(), score, comment, now);
+            comments.replaceRating(c, rating);
+            return new Outcome<>(rating, outbox.append(c, EventType.RATING_RECEIVED, now, ticket, null, rating, null));
+        });
+    }
+
+    @Override
+    public List<HubEvent> events(String ticketId) {
+        return db.inTransaction(c -> {
+            existingTicket(c, ticketId);
+            return outbox.events(c, ticketId);
+        });
+    }
+
+    @Override
+    public TicketMetrics metrics() {
+        return db.inTransaction(c -> metrics.compute(c, now()));
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
+        return db.inTransaction(c -> customers.findByEmail(c, normalised));
+    }
+
+    @Override
+    public Customer linkExternalId(String customerId, String source, String externalId) {
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        if (source == null || source.isBlank() || source.length() > 64) {
+            errors.add(new ValidationException.FieldError("source", "is required, at most 64 characters"));
+        }
+        if (externalId == null || externalId.isBlank() || externalId.length() > 255) {
+            errors.add(new ValidationException.FieldError("external_id", "is required, at most 255 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return db.inTransaction(c -> {
+            Optional<Customer> customer = Ids.isValid(customerId) ? customers.findById(c, customerId, true)
+                    : Optional.empty();
+            if (customer.isEmpty()) {
+                throw new NotFoundException("no customer with id " + Ids.forMessage(customerId));
+            }
+            customers.linkExternalId(c, customerId, source.strip(), externalId.strip());
+            return customers.findById(c, customerId, false).orElseThrow();
+        });
+    }
+
+    /** A change's result and the event it wrote (null if it changed nothing). */
+    record Outcome<T>(T value, HubEvent event) {
+    }
+
+    /** Runs {@code work} in a transaction; posts its event only once the transaction has committed. */
+    private <T> T change(Database.TransactionWork<Outcome<T>> work) {
+        Outcome<T> outcome = db.inTransaction(work);
+        if (outcome.event() != null) {
+            EventPublisher.publish(eventAdmin, List.of(outcome.event()));
+        }
+        return outcome.value();
+    }
+
+    private Ticket lockedTicket(Connection c, String id) throws SQLException {
+        if (!Ids.isValid(id) || !tickets.lock(c, id)) {
+            throw notFound(id);
+        }
+        return tickets.find(c, id).orElseThrow(() -> notFound(id));
+    }
+
+    private void existingTicket(Connection c, String id) throws SQLException {
+        if (!Ids.isValid(id) || tickets.find(c, id).isEmpty()) {
+            throw notFound(id);
+        }
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no ticket with id " + Ids.forMessage(id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
