@@ -1,5 +1,6 @@
 package org.integrationhub.shell.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,10 +40,21 @@ public class ApiKeyCreateCommand implements Action {
             description = "Requests per minute for this key, or 'unlimited'. Default: the hub-wide limit")
     String rateLimit;
 
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the name, as in: hub:apikey-create NAME --scope S --rate-limit N")
+    List<String> trailing;
+
     @Override
     public Object execute() {
         Integer limit;
         try {
+            TrailingOptions extra = TrailingOptions.parse(trailing, List.of("--scope", "-s"), List.of("--rate-limit", "-r"));
+            List<String> scopeList = new ArrayList<>(scopes == null ? List.of() : scopes);
+            scopeList.addAll(extra.values("--scope"));
+            scopes = scopeList;
+            if (!extra.values("--rate-limit").isEmpty()) {
+                rateLimit = extra.values("--rate-limit").get(extra.values("--rate-limit").size() - 1);
+            }
             limit = parseRateLimit(rateLimit);
             Set<String> granted = Scopes.validate(scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : scopes, "scope");
             CreatedApiKey created = apiKeys.create(name, granted, limit);
@@ -54,7 +66,7 @@ public class ApiKeyCreateCommand implements Action {
             System.out.println("  scopes:     " + Scopes.format(created.info().scopes()));
             System.out.println("  rate limit: " + ApiKeyListCommand.formatLimit(created.info().rateLimit()));
         } catch (ValidationException e) {
-            System.err.println("Error: " + Messages.of(e));
+            throw new IllegalArgumentException(Messages.of(e));
         }
         return null;
     }

@@ -25,7 +25,7 @@ public class ApiKeyRevokeCommand implements Action {
         if (apiKeys.revoke(id)) {
             System.out.println("API key " + id + " revoked.");
         } else {
-            System.err.println("Error: no active API key with id " + id + " (see hub:apikey-list --all)");
+            throw new IllegalArgumentException("no active API key with id " + id + " (see hub:apikey-list --all)");
         }
         return null;
     }

@@ -48,15 +48,13 @@ public class TicketListCommand implements Action {
             s = status == null ? null : TicketStatus.fromWireName(status);
             p = priority == null ? null : Priority.fromWireName(priority);
         } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
-            return null;
+            throw new IllegalArgumentException(e.getMessage());
         }
         Page<Ticket> page;
         try {
             page = tickets.list(new TicketQuery(s, p, assignee, null, limit));
         } catch (ValidationException e) {
-            System.err.println("Error: " + Messages.of(e));
-            return null;
+            throw new IllegalArgumentException(Messages.of(e));
         }
         Instant now = Instant.now();
         ShellTable table = new ShellTable();

@@ -30,8 +30,7 @@ public class TicketShowCommand implements Action {
     public Object execute() {
         Optional<Ticket> found = tickets.find(id);
         if (found.isEmpty()) {
-            System.err.println("Error: no ticket with id " + id);
-            return null;
+            throw new IllegalArgumentException("no ticket with id " + id);
         }
         Ticket t = found.get();
         System.out.println("Ticket " + t.id());
