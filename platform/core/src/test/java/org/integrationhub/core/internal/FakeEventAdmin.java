@@ -17,7 +17,7 @@ import org.osgi.service.event.EventAdmin;
  * Records posted events. When posted, it also looks, through a connection of its own, whether the event's
  * outbox row is already visible to other transactions, i.e. whether the change has been committed.
  */
-final class FakeEventAdmin implements EventAdmin {
+class FakeEventAdmin implements EventAdmin {
 
     /** One post: the event and whether its outbox row was committed at that moment. */
     record Posted(Event event, boolean committed) {
