@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.integrationhub.api.Customer;
+import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
@@ -78,6 +79,29 @@ final class TicketRepository {
                 return rs.next();
             }
         }
+    }
+
+    /**
+     * Locks the ticket (see {@link #lock}) and reads it.
+     *
+     * @throws NotFoundException if {@code id} is no ticket's id (malformed ids never reach the database)
+     */
+    Ticket requireLocked(Connection c, String id) throws SQLException {
+        if (!Ids.isValid(id) || !lock(c, id)) {
+            throw notFound(id);
+        }
+        return find(c, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** @throws NotFoundException if {@code id} is no ticket's id */
+    void requireExisting(Connection c, String id) throws SQLException {
+        if (!Ids.isValid(id) || find(c, id).isEmpty()) {
+            throw notFound(id);
+        }
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException("no ticket with id " + Ids.forMessage(id));
     }
 
     Optional<Ticket> find(Connection c, String id) throws SQLException {

@@ -1,11 +1,8 @@
 package org.integrationhub.core.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,7 +129,7 @@ public class TicketServiceImpl implements TicketService, CustomerService {
         TicketUpdate u = TicketValidator.update(request == null ? new TicketUpdate(null, null, null, null, null)
                 : request);
         return change(c -> {
-            Ticket current = lockedTicket(c, id);
+            Ticket current = tickets.requireLocked(c, id);
             Instant now = now();
             TicketChanges.Result r = changes.apply(current, u, now);
             if (r.changedFields().isEmpty()) {
@@ -163,7 +160,7 @@ public class TicketServiceImpl implements TicketService, CustomerService {
     public Comment addComment(String ticketId, Person author, String body, boolean internal) {
         Person who = TicketValidator.comment(author, body);
         return change(c -> {
-            Ticket ticket = lockedTicket(c, ticketId);
+            Ticket ticket = tickets.requireLocked(c, ticketId);
             Instant now = now();
             Comment comment = new Comment(ids.next(), ticket.id(), who, body, internal, now);
             comments.insert(c, comment);
@@ -174,7 +171,7 @@ public class TicketServiceImpl implements TicketService, CustomerService {
     @Override
     public List<Comment> comments(String ticketId) {
         return db.inTransaction(c -> {
-            existingTicket(c, ticketId);
+            tickets.requireExisting(c, ticketId);
             return comments.comments(c, ticketId);
         });
     }
@@ -183,7 +180,7 @@ public class TicketServiceImpl implements TicketService, CustomerService {
     public Rating rate(String ticketId, int score, String comment) {
         TicketValidator.rating(score, comment);
         return change(c -> {
-            Ticket ticket = lockedTicket(c, ticketId);
+            Ticket ticket = tickets.requireLocked(c, ticketId);
             Instant now = now();
             Rating rating = new Rating(ids.next(), ticket.id(), score, comment, now);
             comments.replaceRating(c, rating);
@@ -194,7 +191,7 @@ public class TicketServiceImpl implements TicketService, CustomerService {
     @Override
     public List<HubEvent> events(String ticketId) {
         return db.inTransaction(c -> {
-            existingTicket(c, ticketId);
+            tickets.requireExisting(c, ticketId);
             return outbox.events(c, ticketId);
         });
     }
@@ -215,16 +212,7 @@ public class TicketServiceImpl implements TicketService, CustomerService {
 
     @Override
     public Customer linkExternalId(String customerId, String source, String externalId) {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
-        if (source == null || source.isBlank() || source.length() > 64) {
-            errors.add(new ValidationException.FieldError("source", "is required, at most 64 characters"));
-        }
-        if (externalId == null || externalId.isBlank() || externalId.length() > 255) {
-            errors.add(new ValidationException.FieldError("external_id", "is required, at most 255 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        TicketValidator.externalId(source, externalId);
         return db.inTransaction(c -> {
             Optional<Customer> customer = Ids.isValid(customerId) ? customers.findById(c, customerId, true)
                     : Optional.empty();
@@ -247,23 +235,6 @@ public class TicketServiceImpl implements TicketService, CustomerService {
             EventPublisher.publish(eventAdmin, List.of(outcome.event()));
         }
         return outcome.value();
-    }
-
-    private Ticket lockedTicket(Connection c, String id) throws SQLException {
-        if (!Ids.isValid(id) || !tickets.lock(c, id)) {
-            throw notFound(id);
-        }
-        return tickets.find(c, id).orElseThrow(() -> notFound(id));
-    }
-
-    private void existingTicket(Connection c, String id) throws SQLException {
-        if (!Ids.isValid(id) || tickets.find(c, id).isEmpty()) {
-            throw notFound(id);
-        }
-    }
-
-    private static NotFoundException notFound(String id) {
-        return new NotFoundException("no ticket with id " + Ids.forMessage(id));
     }
 
     private Instant now() {

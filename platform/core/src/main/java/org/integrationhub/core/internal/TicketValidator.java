@@ -88,6 +88,21 @@ final class TicketValidator {
         throwIfAny(errors);
     }
 
+    static void externalId(String source, String externalId) {
+        List<FieldError> errors = new ArrayList<>();
+        if (source == null || source.isBlank()) {
+            errors.add(new FieldError("source", "is required"));
+        } else {
+            max("source", source.strip(), 64, errors);
+        }
+        if (externalId == null || externalId.isBlank()) {
+            errors.add(new FieldError("external_id", "is required"));
+        } else {
+            max("external_id", externalId.strip(), 255, errors);
+        }
+        throwIfAny(errors);
+    }
+
     /** @return the normalised e-mail, or null if absent (or invalid, with an error added) */
     static String email(String field, String value, boolean required, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
