@@ -1,0 +1,60 @@
+package org.integrationhub.rest.internal;
+
+import java.util.List;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.integrationhub.api.TicketService;
+import org.integrationhub.core.json.HubJson;
+import org.integrationhub.persistence.Database;
+import org.integrationhub.security.ApiKeyService;
+import org.integrationhub.security.RateLimitService;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * Assembles the REST API: resource instances built with their services, the size, authentication, rate-limit and
+ * scope filters, HubJson as the one JSON mapper, and one exception mapper that turns every error into
+ * problem+json. No classpath scanning; no Jackson exception mappers.
+ */
+public final class HubApiApplication {
+
+    private HubApiApplication() {
+    }
+
+    /**
+     * @param tickets the helpdesk core
+     * @param database the hub database (for the health check)
+     * @param apiKeys checks {@code X-API-Key} and Bearer API keys
+     * @param rateLimits per-client quotas
+     * @param maxRequestBytes largest accepted request body
+     * @return the application, ready for a Jersey container
+     */
+    public static ResourceConfig create(TicketService tickets, Database database, ApiKeyService apiKeys,
+            RateLimitService rateLimits, long maxRequestBytes) {
+        return create(tickets, database, List.<TokenAuthenticator>of(apiKeys::authenticate), rateLimits, maxRequestBytes);
+    }
+
+    /** As above, with an explicit list of authenticators, asked in order (API keys, later OAuth2 tokens). */
+    static ResourceConfig create(TicketService tickets, Database database, List<TokenAuthenticator> authenticators,
+            RateLimitService rateLimits, long maxRequestBytes) {
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("integration-hub-api");
+        config.register(new JacksonJsonProvider(HubJson.mapper()));
+        config.register(new ProblemExceptionMapper());
+        config.register(new RequestSizeFilter(maxRequestBytes));
+        config.register(new SecurityFeature(authenticators, rateLimits));
+        config.register(new HealthResource(database));
+        config.register(new TicketResource(tickets));
+        config.register(new CommentResource(tickets));
+        config.register(new RatingResource(tickets));
+        config.register(new TicketEventResource(tickets));
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        config.property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+        return config;
+    }
+}

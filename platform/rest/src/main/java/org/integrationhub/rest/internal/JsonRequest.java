@@ -1,0 +1,225 @@
+package org.integrationhub.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.integrationhub.api.ValidationException;
+import org.integrationhub.api.ValidationException.FieldError;
+import org.integrationhub.core.json.HubJson;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON object request body, read as a tree so that an absent member differs from an explicit null, and checked
+ * member by member. Shape errors (unknown member, wrong JSON type, not an object) become one 400 problem; value
+ * errors (missing required member, value not allowed) one {@link ValidationException} (422). Not thread-safe.
+ */
+final class JsonRequest {
+
+    private static final ObjectReader READER = HubJson.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final ObjectNode node;
+    private final String prefix;
+    private final List<FieldError> shapeErrors;
+    private final List<FieldError> valueErrors;
+
+    private JsonRequest(ObjectNode node, String prefix, List<FieldError> shapeErrors, List<FieldError> valueErrors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.shapeErrors = shapeErrors;
+        this.valueErrors = valueErrors;
+    }
+
+    /**
+     * Reads a body that must be a JSON object with only the {@code allowed} members.
+     *
+     * @throws ProblemException 400 for an empty body or one that is not a JSON object
+     */
+    static JsonRequest read(InputStream body, Set<String> allowed) {
+        JsonNode tree;
+        try {
+            tree = READER.readTree(body);
+        } catch (IOException e) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                throw new JsonBodyException(j);
+            }
+            throw new UncheckedIOException(e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw ProblemException.invalidRequest("A JSON object request body is required", null);
+        }
+        if (!tree.isObject()) {
+            throw ProblemException.invalidRequest("The request body must be a JSON object",
+                    List.of(new FieldError("(body)", "must be a JSON object, not " + kind(tree))));
+        }
+        JsonRequest request = new JsonRequest((ObjectNode) tree, "", new ArrayList<>(), new ArrayList<>());
+        request.allowOnly(allowed);
+        return request;
+    }
+
+    /** @return whether the member is present (possibly as null) */
+    boolean has(String name) {
+        return node.has(name);
+    }
+
+    /** @return whether the member is present as JSON null */
+    boolean isNull(String name) {
+        return node.has(name) && node.get(name).isNull();
+    }
+
+    /** @return the string value; null if absent or null (an error is recorded if required or of another type) */
+    String string(String name, boolean required) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                valueErrors.add(error(name, "is required"));
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            shapeErrors.add(error(name, "must be a string, not " + kind(value)));
+            return null;
+        }
+        if (required && value.asText().isBlank()) {
+            valueErrors.add(error(name, "is required"));
+        }
+        return value.asText();
+    }
+
+    /** @return the boolean value, or {@code fallback} if absent or null */
+    boolean bool(String name, boolean fallback) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            shapeErrors.add(error(name, "must be true or false, not " + kind(value)));
+            return fallback;
+        }
+        return value.booleanValue();
+    }
+
+    /** @return the integer value within [min, max]; null if absent, of another type or out of range (error recorded) */
+    Integer integer(String name, boolean required, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                valueErrors.add(error(name, "is required"));
+            }
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            shapeErrors.add(error(name, "must be an integer, not " + kind(value)));
+            return null;
+        }
+        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            valueErrors.add(error(name, "must be between " + min + " and " + max));
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /**
+     * @param parse maps a wire name to the constant, or returns null if there is none
+     * @param allowed the wire names, listed in the error message
+     * @return the constant; null if absent, null, or invalid (error recorded)
+     */
+    <E> E enumeration(String name, Function<String, E> parse, List<String> allowed) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            shapeErrors.add(error(name, "must be a string, one of " + String.join(", ", allowed)));
+            return null;
+        }
+        E parsed = parse.apply(value.asText());
+        if (parsed == null) {
+            valueErrors.add(error(name, "must be one of " + String.join(", ", allowed)));
+        }
+        return parsed;
+    }
+
+    /** @return the nested object; null if absent or null (error recorded if required or of another type) */
+    JsonRequest object(String name, boolean required, Set<String> allowed) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                valueErrors.add(error(name, "is required"));
+            }
+            return null;
+        }
+        if (!value.isObject()) {
+            shapeErrors.add(error(name, "must be a JSON object, not " + kind(value)));
+            return null;
+        }
+        JsonRequest nested = new JsonRequest((ObjectNode) value, prefix + name + ".", shapeErrors, valueErrors);
+        nested.allowOnly(allowed);
+        return nested;
+    }
+
+    /** Records an error for a value the caller checked itself. */
+    void invalid(String name, String message) {
+        valueErrors.add(error(name, message));
+    }
+
+    /**
+     * @throws ProblemException 400 if any member had the wrong shape
+     * @throws ValidationException 422 if any value was missing or not allowed
+     */
+    void validate() {
+        if (!shapeErrors.isEmpty()) {
+            throw ProblemException.invalidRequest("The request body does not have the expected shape; see errors",
+                    shapeErrors);
+        }
+        if (!valueErrors.isEmpty()) {
+            throw new ValidationException(valueErrors);
+        }
+    }
+
+    private void allowOnly(Set<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                shapeErrors.add(error(name, "unknown field; allowed: " + String.join(", ", allowed.stream().sorted()
+                        .toList())));
+            }
+        }
+    }
+
+    private FieldError error(String name, String message) {
+        String field = prefix + name;
+        return new FieldError(field.length() > 100 ? field.substring(0, 100) + "..." : field, message);
+    }
+
+    private static String kind(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "another type";
+        };
+    }
+
+    /** A Jackson read failure, carried unchecked out of the resource to the exception mapper. */
+    static final class JsonBodyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JsonBodyException(com.fasterxml.jackson.core.JsonProcessingException cause) {
+            super(cause.getOriginalMessage(), cause, false, false);
+        }
+    }
+}
