@@ -28,7 +28,28 @@ public final class TestDatabases {
     private static final String PG_URL = env("HUB_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String PG_USER = env("HUB_TEST_PG_USER", "postgres");
 
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        // drop the schemas this JVM created, so the shared test database does not fill up
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas, "drop-test-schemas"));
+    }
+
     private TestDatabases() {
+    }
+
+    private static void dropCreatedSchemas() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                Statement s = c.createStatement()) {
+            for (String schema : CREATED) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop test schemas: " + e.getMessage());
+        }
     }
 
     /** @return a new empty database of that kind; PostgreSQL tests are skipped (with a message) if none is running */
@@ -48,6 +69,7 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             Assumptions.abort("PostgreSQL not reachable at " + PG_URL + " as " + PG_USER
                     + " (start it, or set HUB_TEST_PG_URL/HUB_TEST_PG_USER): " + e.getMessage());
