@@ -35,7 +35,7 @@ final class RequestSizeFilter implements ContainerRequestFilter {
             if (length > maxBytes) {
                 ProblemException p = ProblemException.payloadTooLarge(maxBytes);
                 request.abortWith(Problem.response(Problem.body(413, p.type(), p.title(), p.getMessage(), null))
-                        .header("Connection", "close").build());
+                        .build());
                 return;
             }
         }
