@@ -1,5 +1,7 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.security.TokenAuthenticator;
+
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +29,9 @@ final class AuthenticationFilter implements ContainerRequestFilter {
 
     private final List<TokenAuthenticator> authenticators;
 
+    /** @param authenticators asked in order; may be a live list (e.g. a CopyOnWriteArrayList) that changes later */
     AuthenticationFilter(List<TokenAuthenticator> authenticators) {
-        this.authenticators = List.copyOf(authenticators);
+        this.authenticators = authenticators;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.security.RequiresScope;
+
 import java.io.InputStream;
 import java.util.Set;
 

@@ -1,5 +1,8 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.security.TokenAuthenticator;
+
+import java.util.Collection;
 import java.util.List;
 
 import org.glassfish.jersey.server.ResourceConfig;
@@ -8,6 +11,7 @@ import org.integrationhub.api.TicketService;
 import org.integrationhub.core.json.HubJson;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.ApiKeyService;
+import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RateLimitService;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -32,12 +36,24 @@ public final class HubApiApplication {
      */
     public static ResourceConfig create(TicketService tickets, Database database, ApiKeyService apiKeys,
             RateLimitService rateLimits, long maxRequestBytes) {
-        return create(tickets, database, List.<TokenAuthenticator>of(apiKeys::authenticate), rateLimits, maxRequestBytes);
+        return create(tickets, database, List.<TokenAuthenticator>of(apiKeys::authenticate), rateLimits, maxRequestBytes,
+                List.of());
     }
 
     /** As above, with an explicit list of authenticators, asked in order (API keys, later OAuth2 tokens). */
     static ResourceConfig create(TicketService tickets, Database database, List<TokenAuthenticator> authenticators,
             RateLimitService rateLimits, long maxRequestBytes) {
+        return create(tickets, database, authenticators, rateLimits, maxRequestBytes, List.of());
+    }
+
+    /**
+     * As above, plus the resources other bundles contribute.
+     *
+     * @param authenticators asked in order; may be a live list
+     * @param contributed {@link ApiResource} objects registered by other bundles
+     */
+    static ResourceConfig create(TicketService tickets, Database database, List<TokenAuthenticator> authenticators,
+            RateLimitService rateLimits, long maxRequestBytes, Collection<ApiResource> contributed) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("integration-hub-api");
         config.register(new JacksonJsonProvider(HubJson.mapper()));
@@ -49,6 +65,9 @@ public final class HubApiApplication {
         config.register(new CommentResource(tickets));
         config.register(new RatingResource(tickets));
         config.register(new TicketEventResource(tickets));
+        for (ApiResource resource : contributed) {
+            config.register(resource);
+        }
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);

@@ -1,20 +1,40 @@
 package org.integrationhub.rest.internal;
 
-import javax.servlet.Servlet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.servlet.Servlet;
+import javax.servlet.ServletException;
+
+import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.ApiKeyService;
+import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RateLimitService;
+import org.integrationhub.security.TokenAuthenticator;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Serves the REST API: Jersey's servlet on the OSGi HTTP whiteboard under {@code /api/*}. */
+/**
+ * Serves the REST API: Jersey's servlet on the OSGi HTTP whiteboard under {@code /api/*}. Resources of other
+ * bundles ({@link ApiResource} services) and extra credential checks ({@link TokenAuthenticator} services) join
+ * and leave at run time; the Jersey application is rebuilt when resources change.
+ */
 @Component(service = Servlet.class, configurationPid = HubApiServlet.PID, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
         "osgi.http.whiteboard.servlet.name=integration-hub-api"})
@@ -31,9 +51,91 @@ public class HubApiServlet extends ServletContainer {
         long maxRequestBytes() default 1_048_576L;
     }
 
+    private final transient Logger logger = LoggerFactory.getLogger(HubApiServlet.class);
+    private final transient TicketService tickets;
+    private final transient Database database;
+    private final transient RateLimitService rateLimits;
+    private final long maxRequestBytes;
+    /** API keys first, then the registered authenticators by ranking; live, read by the filter on every request. */
+    private final transient List<TokenAuthenticator> authenticators = new CopyOnWriteArrayList<>();
+    private final transient ApiKeyService apiKeys;
+    private final transient Map<Key, TokenAuthenticator> extraAuthenticators = new ConcurrentSkipListMap<>();
+    private final transient Map<Key, ApiResource> resources = new ConcurrentSkipListMap<>();
+    private volatile boolean initialized;
+
     @Activate
     public HubApiServlet(@Reference TicketService tickets, @Reference Database database,
             @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits, Config config) {
-        super(HubApiApplication.create(tickets, database, apiKeys, rateLimits, config.maxRequestBytes()));
+        super(new ResourceConfig());
+        this.tickets = tickets;
+        this.database = database;
+        this.apiKeys = apiKeys;
+        this.rateLimits = rateLimits;
+        this.maxRequestBytes = config.maxRequestBytes();
+        refreshAuthenticators();
+    }
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        initialized = true;
+        reload(application());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResource(ApiResource resource, Map<String, Object> props) {
+        resources.put(Key.of(props), resource);
+        rebuild();
+    }
+
+    void removeResource(ApiResource resource, Map<String, Object> props) {
+        resources.remove(Key.of(props));
+        rebuild();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAuthenticator(TokenAuthenticator authenticator, Map<String, Object> props) {
+        extraAuthenticators.put(Key.of(props), authenticator);
+        refreshAuthenticators();
+    }
+
+    void removeAuthenticator(TokenAuthenticator authenticator, Map<String, Object> props) {
+        extraAuthenticators.remove(Key.of(props));
+        refreshAuthenticators();
+    }
+
+    private void refreshAuthenticators() {
+        List<TokenAuthenticator> all = new ArrayList<>();
+        if (apiKeys != null) {
+            all.add(apiKeys::authenticate);
+        }
+        all.addAll(extraAuthenticators.values());
+        authenticators.clear();
+        authenticators.addAll(all);
+    }
+
+    private ResourceConfig application() {
+        return HubApiApplication.create(tickets, database, authenticators, rateLimits, maxRequestBytes,
+                List.copyOf(resources.values()));
+    }
+
+    private synchronized void rebuild() {
+        if (initialized) {
+            logger.info("REST API now serves {} contributed resource(s); reloading", resources.size());
+            reload(application());
+        }
+    }
+
+    /** Orders services by ranking (highest first), then id: the order authenticators are asked in. */
+    private record Key(int ranking, long id) implements Comparable<Key> {
+        static Key of(Map<String, Object> props) {
+            Object r = props.get(Constants.SERVICE_RANKING);
+            return new Key(r instanceof Integer ? (Integer) r : 0, (Long) props.get(Constants.SERVICE_ID));
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            return Comparator.comparingInt((Key k) -> -k.ranking).thenComparingLong(k -> k.id).compare(this, o);
+        }
     }
 }

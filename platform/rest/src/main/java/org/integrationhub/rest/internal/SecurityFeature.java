@@ -1,5 +1,8 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.security.RequiresScope;
+import org.integrationhub.security.TokenAuthenticator;
+
 import java.lang.reflect.Method;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.security.TokenAuthenticator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.rest.internal.ApiServer.json;
 import static org.integrationhub.rest.internal.Problems.assertProblem;
