@@ -1,5 +1,6 @@
 package org.integrationhub.spi;
 
+import java.net.http.HttpClient;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.integrationhub.api.CustomerService;
@@ -7,8 +8,13 @@ import org.integrationhub.api.TicketService;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The platform services a connector may use; the platform implements it (openHAB's ThingHandlerCallback shape).
- * Connectors take it instead of touching the OSGi framework, so a test can hand them a fake.
+ * The platform services a connector may use; the platform implements it and registers it as an OSGi service
+ * (openHAB's ThingHandlerCallback shape). A connector component takes it as a mandatory reference
+ * ({@code @Reference IntegrationContext context}) instead of touching the OSGi framework, so a plain JUnit test
+ * can hand it a fake (see hub-api-testkit's {@code FakeIntegrationContext}).
+ *
+ * <p>One context serves every connector instance; methods that concern one instance take its name.
+ * All methods are thread-safe and never return null.
  *
  * @since 0.1.0
  */
@@ -21,6 +27,32 @@ public interface IntegrationContext {
     /** @return the customer service */
     CustomerService customers();
 
-    /** @return the shared scheduler for background work; never shut it down */
+    /** @return the shared scheduler for background work; never shut it down, never block it for long */
     ScheduledExecutorService scheduler();
+
+    /**
+     * @return a shared JDK HTTP client (HTTP/1.1, redirects never followed, 5 s connect timeout) whose threads
+     *         belong to the platform; set a per-request timeout below the gateway's time limit
+     */
+    HttpClient httpClient();
+
+    /**
+     * Reports the status of one instance between health checks, e.g. UNCONFIGURED from {@code activate} when a
+     * required setting is missing, or OFFLINE when a background connection drops. The gateway shows the latest
+     * report until the next check; its own findings (circuit open, rate limited) take precedence.
+     *
+     * @param integrationName the instance's {@link IntegrationDescriptor#name()}
+     * @param status the status and a detail without secrets
+     */
+    void reportStatus(String integrationName, HealthResult status);
+
+    /**
+     * Resolves a secret configuration value: {@code env:NAME} or {@code ${env:NAME}} reads the environment
+     * variable NAME; anything else is returned as is (Karaf has already decrypted {@code ENC(...)} values when
+     * its jasypt configuration encryption is enabled).
+     *
+     * @param value the configured value; may be null
+     * @return the secret, or {@code ""} when the value or the variable is missing
+     */
+    String resolveSecret(String value);
 }

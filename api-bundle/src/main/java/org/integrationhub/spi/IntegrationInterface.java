@@ -21,6 +21,17 @@ public interface IntegrationInterface {
     String TYPE_PROPERTY = "integration.type";
     /** Service property naming this instance, unique in the hub, e.g. {@code "slack-support"}. */
     String NAME_PROPERTY = "integration.name";
+    /**
+     * Configuration key (of the instance's factory configuration, hence also a service property): the event types
+     * the instance subscribes to, wire names such as {@code "ticket.created"}, or {@code "*"} for all. Read by the
+     * platform from Config Admin, so subscriptions persist while the connector bundle is absent.
+     */
+    String EVENTS_PROPERTY = "integration.events";
+    /**
+     * Configuration key: the minimum ticket priority ({@code low|normal|high|urgent}) of the events the instance
+     * receives; absent means all.
+     */
+    String MIN_PRIORITY_PROPERTY = "integration.min.priority";
 
     /**
      * @return identity, version and the actions this instance offers; constant for the life of the service
@@ -41,6 +52,10 @@ public interface IntegrationInterface {
      * {@link HubEvent#id()} may arrive again and must then be harmless (use it as the idempotency key towards the
      * remote system). Events of one ticket arrive in order.
      *
+     * <p>The gateway calls it through the instance's policies (rate limiter, circuit breaker, time limit); the
+     * durable delivery engine retries retryable failures with backoff and keeps events while the instance is
+     * absent. Filtering by {@link #EVENTS_PROPERTY} and {@link #MIN_PRIORITY_PROPERTY} happens before the call.
+     *
      * @param event the event
      * @throws IntegrationException to have the delivery retried (retryable categories) or given up
      */
@@ -49,9 +64,12 @@ public interface IntegrationInterface {
     }
 
     /**
-     * Checks the remote system with its cheapest authenticated call.
+     * Tests the connection: calls the remote system's cheapest authenticated endpoint (e.g. Slack
+     * {@code auth.test}) and classifies the outcome. The gateway calls it periodically, on the shared scheduler,
+     * and on demand ({@code hub:integration-test}); it applies its time limit to it.
      *
-     * @return the health found; never null, never throws
+     * @return the health found: ONLINE, OFFLINE (communication or authentication error), DEGRADED or
+     *         UNCONFIGURED (missing or invalid configuration); never null, never throws
      */
     HealthResult checkHealth();
 }
