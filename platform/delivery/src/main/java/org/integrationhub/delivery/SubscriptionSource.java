@@ -1,0 +1,32 @@
+package org.integrationhub.delivery;
+
+import java.util.List;
+
+import org.integrationhub.api.HubEvent;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Says which subscribers of one kind want an event. Register one service per kind with the service property
+ * {@value DeliveryTransport#KIND_PROPERTY}. The relay asks it once per outbox event, inside the relay's database
+ * transaction, and creates one durable delivery per returned subscriber id; later changes of subscriptions do not
+ * affect deliveries already created.
+ *
+ * <p>The relay waits (does not advance) while a source of a kind listed in its configuration
+ * ({@code org.integrationhub.delivery} → {@code requiredKinds}) is missing, so no event is skipped while a subscriber
+ * bundle restarts.
+ *
+ * @since 0.1.0
+ */
+@ConsumerType
+public interface SubscriptionSource {
+
+    /**
+     * Must be fast (called for every event; keep subscriptions in memory) and must not throw for an ordinary event.
+     * Throwing stops the relay for this round; it is retried (the event is not skipped).
+     *
+     * @param event a committed outbox event
+     * @return ids (at most 64 characters each) of the subscribers that want it; empty if none. Disabled subscribers
+     *         should not be returned.
+     */
+    List<String> subscribersFor(HubEvent event);
+}
