@@ -1,0 +1,55 @@
+package org.integrationhub.gateway.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.integrationhub.gateway.GatewayException;
+import org.integrationhub.gateway.GatewayException.Reason;
+import org.integrationhub.spi.IntegrationException;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+
+/** Classifies what a policy-wrapped call threw into a {@link GatewayException} (and so an HTTP status). */
+final class GatewayErrors {
+
+    private GatewayErrors() {
+    }
+
+    static GatewayException classify(String integration, Throwable e, Policies policies) {
+        if (e instanceof GatewayException g) {
+            return g;
+        }
+        if (e instanceof RequestNotPermitted) {
+            return new GatewayException(Reason.RATE_LIMITED, "Rate limit of integration '" + integration
+                    + "' reached (" + policies.quota().permits() + " calls per " + policies.quota().period() + ")",
+                    null, policies.rateLimitRetryAfter(), null);
+        }
+        if (e instanceof CallNotPermittedException) {
+            return new GatewayException(Reason.CIRCUIT_OPEN, "Circuit of integration '" + integration
+                    + "' is open after repeated failures; calls resume after a trial", null,
+                    policies.settings().circuitOpenWait(), null);
+        }
+        if (e instanceof BulkheadFullException) {
+            return new GatewayException(Reason.BULKHEAD_FULL, "Integration '" + integration
+                    + "' is busy: too many concurrent calls", null, Duration.ofSeconds(1), null);
+        }
+        if (e instanceof TimeoutException) {
+            return new GatewayException(Reason.TIMEOUT, "Integration '" + integration + "' did not answer in time ("
+                    + e.getMessage() + ")", null, null, null);
+        }
+        if (e instanceof IntegrationException ie) {
+            String message = "Integration '" + integration + "' failed: " + ie.getMessage();
+            Reason reason = switch (ie.category()) {
+                case RATE_LIMITED -> Reason.RATE_LIMITED;
+                case CONFIGURATION -> Reason.BAD_REQUEST;
+                case INTERNAL -> Reason.INTERNAL;
+                default -> Reason.REMOTE_FAILURE;
+            };
+            return new GatewayException(reason, message, ie.category(), ie.retryAfter(), ie);
+        }
+        return new GatewayException(Reason.INTERNAL, "Integration '" + integration + "' failed unexpectedly ("
+                + e.getClass().getSimpleName() + ")", null, null, e);
+    }
+}

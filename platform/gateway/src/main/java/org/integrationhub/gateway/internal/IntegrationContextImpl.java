@@ -1,0 +1,94 @@
+package org.integrationhub.gateway.internal;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+
+import org.integrationhub.api.CustomerService;
+import org.integrationhub.api.TicketService;
+import org.integrationhub.spi.HealthResult;
+import org.integrationhub.spi.IntegrationContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The platform side of the connector SPI: the one {@link IntegrationContext} service every connector references. */
+@Component(service = IntegrationContext.class)
+public class IntegrationContextImpl implements IntegrationContext {
+
+    private final TicketService tickets;
+    private final CustomerService customers;
+    private final ScheduledExecutorService scheduler;
+    private final StatusBoard statusBoard;
+    private final HttpClient httpClient;
+    private final UnaryOperator<String> environment;
+
+    @Activate
+    public IntegrationContextImpl(@Reference TicketService tickets, @Reference CustomerService customers,
+            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler,
+            @Reference StatusBoard statusBoard) {
+        this(tickets, customers, scheduler, statusBoard, System::getenv);
+    }
+
+    IntegrationContextImpl(TicketService tickets, CustomerService customers, ScheduledExecutorService scheduler,
+            StatusBoard statusBoard, UnaryOperator<String> environment) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.scheduler = scheduler;
+        this.statusBoard = statusBoard;
+        this.environment = environment;
+        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+                .executor(scheduler).build();
+    }
+
+    @Override
+    public TicketService tickets() {
+        return tickets;
+    }
+
+    @Override
+    public CustomerService customers() {
+        return customers;
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    @Override
+    public void reportStatus(String integrationName, HealthResult status) {
+        statusBoard.report(integrationName, status);
+    }
+
+    @Override
+    public String resolveSecret(String value) {
+        return resolve(value, environment);
+    }
+
+    /** {@code env:NAME} and {@code ${env:NAME}} read the environment; anything else is returned unchanged. */
+    static String resolve(String value, UnaryOperator<String> environment) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.trim();
+        String variable = null;
+        if (v.startsWith("${env:") && v.endsWith("}")) {
+            variable = v.substring(6, v.length() - 1);
+        } else if (v.startsWith("env:")) {
+            variable = v.substring(4);
+        }
+        if (variable == null) {
+            return value;
+        }
+        String resolved = environment.apply(variable);
+        return resolved == null ? "" : resolved;
+    }
+}
