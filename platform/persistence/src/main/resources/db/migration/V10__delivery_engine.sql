@@ -31,7 +31,7 @@ CREATE TABLE delivery (
     attempts         INTEGER      NOT NULL,
     next_attempt_at  TIMESTAMP WITH TIME ZONE,
     locked_until     TIMESTAMP WITH TIME ZONE,
-    lease_owner      VARCHAR(26),
+    lease_owner      VARCHAR(200),
     last_attempt_at  TIMESTAMP WITH TIME ZONE,
     last_status_code INTEGER,
     last_error       VARCHAR(1000),

@@ -1,0 +1,105 @@
+package org.integrationhub.delivery.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.integrationhub.delivery.DeliveryOutcome;
+
+/** Writes attempt outcomes: one delivery_attempt row each (absences excepted) and the delivery's new state. */
+final class CompletionWriter {
+
+    static final int EXCERPT_MAX = 1000;
+
+    private static final String INSERT_ATTEMPT = "INSERT INTO delivery_attempt (id, delivery_id, attempt, attempted_at,"
+            + " result, status_code, duration_ms, error, response_excerpt, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Only the lease holder may move a delivery on, and only while it is pending. */
+    private static final String UPDATE = "UPDATE delivery SET status = ?, next_attempt_at = ?, completed_at = ?,"
+            + " locked_until = NULL, lease_owner = NULL, last_status_code = ?, last_error = ?,"
+            + " attempts = attempts + ? WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
+    private static final String FAIL_SUBSCRIBER = "UPDATE delivery SET status = 'FAILED', completed_at = ?,"
+            + " next_attempt_at = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
+            + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'";
+
+    private CompletionWriter() {
+    }
+
+    static void write(Connection c, List<Completion> completions) throws SQLException {
+        try (PreparedStatement attempt = c.prepareStatement(INSERT_ATTEMPT);
+                PreparedStatement update = c.prepareStatement(UPDATE)) {
+            boolean attempts = false;
+            for (Completion x : completions) {
+                if (x.decision() != Completion.Decision.ABSENT && x.decision() != Completion.Decision.ABSENT_EXPIRED) {
+                    addAttempt(attempt, x);
+                    attempts = true;
+                }
+                addUpdate(update, x);
+            }
+            if (attempts) {
+                attempt.executeBatch();
+            }
+            update.executeBatch();
+        }
+        for (Completion x : completions) {
+            if (x.decision() == Completion.Decision.DISABLE) {
+                try (PreparedStatement ps = c.prepareStatement(FAIL_SUBSCRIBER)) {
+                    Sql.setInstant(ps, 1, x.at());
+                    ps.setString(2, "subscriber disabled: " + Sql.cut(x.outcome().error(), 900));
+                    ps.setString(3, x.claimed().request().kind());
+                    ps.setString(4, x.claimed().request().subscriberId());
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void addAttempt(PreparedStatement ps, Completion x) throws SQLException {
+        DeliveryOutcome o = x.outcome();
+        ps.setString(1, Ids.next());
+        ps.setString(2, x.claimed().request().deliveryId());
+        ps.setInt(3, x.claimed().request().attempt());
+        Sql.setInstant(ps, 4, x.claimed().startedAt());
+        ps.setString(5, o.result().name());
+        Sql.setInteger(ps, 6, o.statusCode());
+        if (o.duration() == null) {
+            ps.setNull(7, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(7, o.duration().toMillis());
+        }
+        ps.setString(8, Sql.cut(o.error(), 1000));
+        ps.setString(9, Sql.cut(o.responseExcerpt(), EXCERPT_MAX));
+        Sql.setInstant(ps, 10, x.nextAttemptAt());
+        ps.addBatch();
+    }
+
+    private static void addUpdate(PreparedStatement ps, Completion x) throws SQLException {
+        DeliveryOutcome o = x.outcome();
+        boolean pending = x.decision() == Completion.Decision.RETRY || x.decision() == Completion.Decision.ABSENT;
+        String status = switch (x.decision()) {
+            case DELIVERED -> "DELIVERED";
+            case RETRY, ABSENT -> "PENDING";
+            default -> "FAILED";
+        };
+        ps.setString(1, status);
+        Sql.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
+        Sql.setInstant(ps, 3, pending ? null : x.at());
+        Sql.setInteger(ps, 4, o.statusCode());
+        ps.setString(5, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
+        ps.setInt(6, x.decision() == Completion.Decision.ABSENT ? -1 : 0);
+        ps.setString(7, x.claimed().request().deliveryId());
+        ps.setString(8, x.claimed().leaseOwner());
+        ps.addBatch();
+    }
+
+    private static String errorOf(Completion x) {
+        String error = x.outcome().error() == null ? x.outcome().result().name() : x.outcome().error();
+        return switch (x.decision()) {
+            case FAILED -> x.outcome().result() == DeliveryOutcome.Result.RETRY
+                    ? "gave up after " + x.claimed().request().attempt() + " attempt(s): " + error : error;
+            case ABSENT_EXPIRED -> "subscriber absent for too long: " + error;
+            default -> error;
+        };
+    }
+}

@@ -1,0 +1,185 @@
+package org.integrationhub.delivery.internal;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.delivery.DeliveryTransport;
+import org.integrationhub.delivery.SubscriptionSource;
+import org.integrationhub.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable delivery engine: relays the outbox into deliveries and dispatches them, woken right after each commit
+ * by the core's EventAdmin events and by a polling safety net; registers the {@link DeliveryService} (the log).
+ */
+@Component(service = {DeliveryService.class, EventHandler.class}, immediate = true,
+        configurationPid = DeliveryEngine.PID,
+        property = EventConstants.EVENT_TOPIC + "=org/integrationhub/*")
+@Designate(ocd = EngineConfig.class)
+public class DeliveryEngine extends DeliveryLog implements EventHandler {
+
+    static final String PID = "org.integrationhub.delivery";
+
+    private final Logger logger = LoggerFactory.getLogger(DeliveryEngine.class);
+    private final ScheduledExecutorService scheduler;
+    private final Settings settings;
+    private final Relay relay;
+    private final Dispatcher dispatcher;
+    private final Map<String, DeliveryTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, SubscriptionSource> sources = new ConcurrentHashMap<>();
+    private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    private volatile boolean again;
+    private volatile boolean active = true;
+    private final ScheduledFuture<?> poll;
+    private final ScheduledFuture<?> purge;
+
+    @Activate
+    public DeliveryEngine(@Reference Database db,
+            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler, EngineConfig config) {
+        this(db, scheduler, Clock.systemUTC(), Settings.of(config, defaultNodeName()));
+    }
+
+    DeliveryEngine(Database db, ScheduledExecutorService scheduler, Clock clock, Settings settings) {
+        super(db, clock, settings);
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.relay = new Relay(db, clock, settings);
+        this.dispatcher = new Dispatcher(new DeliveryStore(db), clock, settings, scheduler, this::wake);
+        int released = new DeliveryStore(db).releaseLeases(settings.nodeName());
+        if (released > 0) {
+            logger.info("Released {} delivery lease(s) held by this node ({}) before its restart", released,
+                    settings.nodeName());
+        }
+        long pollMillis = settings.pollInterval().toMillis();
+        poll = scheduler.scheduleWithFixedDelay(this::wake, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        purge = scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        poll.cancel(false);
+        purge.cancel(false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindTransport(DeliveryTransport transport, Map<String, Object> props) {
+        transports.put(kind(props), transport);
+        wake();
+    }
+
+    void unbindTransport(DeliveryTransport transport, Map<String, Object> props) {
+        transports.remove(kind(props), transport);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindSource(SubscriptionSource source, Map<String, Object> props) {
+        sources.put(kind(props), source);
+        wake();
+    }
+
+    void unbindSource(SubscriptionSource source, Map<String, Object> props) {
+        sources.remove(kind(props), source);
+    }
+
+    /** A committed change: relay and dispatch now rather than at the next poll. */
+    @Override
+    public void handleEvent(Event event) {
+        wake();
+    }
+
+    /** Schedules one pump on the shared scheduler unless one is already waiting to run. */
+    void wake() {
+        if (active && pumpScheduled.compareAndSet(false, true)) {
+            scheduler.execute(this::pump);
+        }
+    }
+
+    private void pump() {
+        pumpScheduled.set(false);
+        if (!pumping.compareAndSet(false, true)) {
+            again = true;
+            return;
+        }
+        try {
+            do {
+                again = false;
+                int relayed;
+                do {
+                    relayed = relay.relayBatch(Map.copyOf(sources));
+                } while (relayed >= settings.batchSize() && active);
+                int started;
+                do {
+                    started = dispatcher.dispatchBatch(Map.copyOf(transports));
+                } while (started >= settings.batchSize() && active);
+            } while (again && active);
+        } catch (RuntimeException e) {
+            logger.warn("Delivery engine round failed (retried at the next poll): {}", e.toString());
+            logger.debug("Delivery engine round failure", e);
+        } finally {
+            pumping.set(false);
+        }
+        if (again) {
+            wake();
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            int purged = purge();
+            if (purged > 0) {
+                logger.info("Purged {} completed deliveries older than {}", purged, settings.retention());
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Delivery log purge failed: {}", e.toString());
+        }
+    }
+
+    /** @return the kinds with a transport right now */
+    Set<String> transportKinds() {
+        return Set.copyOf(transports.keySet());
+    }
+
+    int inFlight() {
+        return dispatcher.inFlight();
+    }
+
+    private static String kind(Map<String, Object> props) {
+        Object kind = props.get(DeliveryTransport.KIND_PROPERTY);
+        if (kind == null) {
+            throw new IllegalArgumentException("service without " + DeliveryTransport.KIND_PROPERTY + " property");
+        }
+        return kind.toString();
+    }
+
+    private static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String data = System.getProperty("karaf.data", "");
+        return (host + ":" + Integer.toHexString(data.hashCode()));
+    }
+}

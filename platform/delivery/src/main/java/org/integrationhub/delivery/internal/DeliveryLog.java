@@ -1,0 +1,209 @@
+package org.integrationhub.delivery.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.NotFoundException;
+import org.integrationhub.delivery.Delivery;
+import org.integrationhub.delivery.DeliveryAttempt;
+import org.integrationhub.delivery.DeliveryPage;
+import org.integrationhub.delivery.DeliveryQuery;
+import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.delivery.DeliveryStats;
+import org.integrationhub.persistence.Database;
+
+/** The delivery log: queries, redeliver, replay, retry, cancel, stats and purge. */
+abstract class DeliveryLog implements DeliveryService {
+
+    private static final String RESET = "UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
+            + " completed_at = NULL, locked_until = NULL, lease_owner = NULL";
+
+    final Database db;
+    final Clock clock;
+    private final Settings settings;
+
+    DeliveryLog(Database db, Clock clock, Settings settings) {
+        this.db = db;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Asks the engine to look for due work now. */
+    abstract void wake();
+
+    @Override
+    public DeliveryPage list(DeliveryQuery q) {
+        String sql = "SELECT * FROM delivery WHERE kind = ? AND subscriber_id = ?"
+                + (q.status() == null ? "" : " AND status = ?") + (q.cursor() == null ? "" : " AND id < ?")
+                + " ORDER BY id DESC LIMIT ?";
+        List<Delivery> items = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, q.kind());
+                ps.setString(i++, q.subscriberId());
+                if (q.status() != null) {
+                    ps.setString(i++, q.status().name());
+                }
+                if (q.cursor() != null) {
+                    ps.setString(i++, q.cursor());
+                }
+                ps.setInt(i, q.limit() + 1);
+                return DeliveryRows.deliveries(ps);
+            }
+        });
+        boolean more = items.size() > q.limit();
+        List<Delivery> page = more ? items.subList(0, q.limit()) : items;
+        return new DeliveryPage(page, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    @Override
+    public Optional<Delivery> get(String deliveryId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM delivery WHERE id = ?")) {
+                ps.setString(1, deliveryId);
+                return DeliveryRows.deliveries(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String deliveryId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM delivery_attempt WHERE delivery_id = ? ORDER BY attempted_at, id")) {
+                ps.setString(1, deliveryId);
+                return DeliveryRows.attempts(ps);
+            }
+        });
+    }
+
+    @Override
+    public Delivery redeliver(String deliveryId) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(RESET + " WHERE id = ? AND status <> 'PENDING'")) {
+                Sql.setInstant(ps, 1, clock.instant());
+                ps.setString(2, deliveryId);
+                return ps.executeUpdate();
+            }
+        });
+        Delivery d = get(deliveryId).orElseThrow(() -> new NotFoundException("no delivery " + deliveryId));
+        wake();
+        return d;
+    }
+
+    @Override
+    public int replay(String kind, String subscriberId, Instant since, Instant until, Set<EventType> types) {
+        int n = db.inTransaction(c -> new Replay(c, clock.instant()).run(kind, subscriberId, since,
+                until == null ? clock.instant() : until, types));
+        wake();
+        return n;
+    }
+
+    @Override
+    public int retryFailed(String kind, String subscriberId) {
+        int n = update(RESET + " WHERE kind = ? AND subscriber_id = ? AND status = 'FAILED'", kind, subscriberId);
+        wake();
+        return n;
+    }
+
+    @Override
+    public int cancelPending(String kind, String subscriberId, String reason) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'FAILED', completed_at = ?,"
+                    + " next_attempt_at = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
+                    + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'")) {
+                Sql.setInstant(ps, 1, clock.instant());
+                ps.setString(2, Sql.cut("cancelled: " + reason, 1000));
+                ps.setString(3, kind);
+                ps.setString(4, subscriberId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public DeliveryStats stats(String kind, String subscriberId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), MIN(created_at) FROM delivery"
+                    + " WHERE kind = ? AND subscriber_id = ? GROUP BY status")) {
+                ps.setString(1, kind);
+                ps.setString(2, subscriberId);
+                long pending = 0;
+                long delivered = 0;
+                long failed = 0;
+                Instant oldest = null;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        switch (rs.getString(1)) {
+                            case "PENDING" -> {
+                                pending = rs.getLong(2);
+                                java.time.OffsetDateTime t = rs.getObject(3, java.time.OffsetDateTime.class);
+                                oldest = t == null ? null : t.toInstant();
+                            }
+                            case "DELIVERED" -> delivered = rs.getLong(2);
+                            default -> failed += rs.getLong(2);
+                        }
+                    }
+                }
+                return new DeliveryStats(pending, delivered, failed, oldest);
+            }
+        });
+    }
+
+    /** Deletes completed deliveries (and their attempts) older than the retention. */
+    int purge() {
+        Instant before = clock.instant().minus(settings.retention());
+        int total = 0;
+        int n;
+        do {
+            n = db.inTransaction(c -> {
+                List<String> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM delivery WHERE completed_at < ? ORDER BY completed_at LIMIT 1000")) {
+                    Sql.setInstant(ps, 1, before);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                }
+                return ids.isEmpty() ? 0 : deleteAll(c, ids);
+            });
+            total += n;
+        } while (n == 1000);
+        return total;
+    }
+
+    private static int deleteAll(Connection c, List<String> ids) throws SQLException {
+        String in = " IN (" + Sql.placeholders(ids.size()) + ")";
+        try (PreparedStatement a = c.prepareStatement("DELETE FROM delivery_attempt WHERE delivery_id" + in);
+                PreparedStatement d = c.prepareStatement("DELETE FROM delivery WHERE id" + in)) {
+            for (int i = 0; i < ids.size(); i++) {
+                a.setString(i + 1, ids.get(i));
+                d.setString(i + 1, ids.get(i));
+            }
+            a.executeUpdate();
+            return d.executeUpdate();
+        }
+    }
+
+    private int update(String sql, String kind, String subscriberId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.setInstant(ps, 1, clock.instant());
+                ps.setString(2, kind);
+                ps.setString(3, subscriberId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package org.integrationhub.delivery.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.core.json.HubJson;
+import org.integrationhub.delivery.DeliveryRequest;
+import org.integrationhub.persistence.Database;
+
+/**
+ * The dispatcher's SQL: claims due deliveries with {@code FOR UPDATE SKIP LOCKED} (safe with several nodes) and a
+ * lease, in per-(subscriber, ticket) order, and writes attempt outcomes in batches.
+ */
+final class DeliveryStore {
+
+    private static final String CLAIM = "SELECT d.id FROM delivery d WHERE d.status = 'PENDING'"
+            + " AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?) AND d.kind IN (%s)"
+            + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.kind = d.kind AND p.subscriber_id = d.subscriber_id"
+            + " AND p.ticket_id = d.ticket_id AND p.status = 'PENDING' AND p.event_seq < d.event_seq)"
+            + " ORDER BY d.next_attempt_at, d.event_seq LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private final Database db;
+
+    DeliveryStore(Database db) {
+        this.db = db;
+    }
+
+    /** Releases the leases this node held before it restarted (e.g. after kill -9), so they are retried now. */
+    int releaseLeases(String nodeName) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE delivery SET locked_until = NULL, lease_owner = NULL WHERE status = 'PENDING'"
+                            + " AND lease_owner LIKE ?")) {
+                ps.setString(1, nodeName + "/%");
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Claims up to {@code max} due deliveries of the given kinds for one attempt each.
+     *
+     * @param leaseOwner {@code nodeName/claim id}, written to every claimed row
+     */
+    List<Claimed> claim(Set<String> kinds, int max, Instant now, Instant lockedUntil, String leaseOwner) {
+        if (kinds.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(String.format(CLAIM, Sql.placeholders(kinds.size())))) {
+                int i = 1;
+                Sql.setInstant(ps, i++, now);
+                Sql.setInstant(ps, i++, now);
+                for (String k : kinds) {
+                    ps.setString(i++, k);
+                }
+                ps.setInt(i, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = ?, lease_owner = ?,"
+                    + " attempts = attempts + 1, last_attempt_at = ? WHERE id = ?")) {
+                for (String id : ids) {
+                    Sql.setInstant(ps, 1, lockedUntil);
+                    ps.setString(2, leaseOwner);
+                    Sql.setInstant(ps, 3, now);
+                    ps.setString(4, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return load(c, ids, leaseOwner, now);
+        });
+    }
+
+    private List<Claimed> load(Connection c, List<String> ids, String leaseOwner, Instant now) throws SQLException {
+        Map<String, Claimed> byId = new HashMap<>();
+        String sql = "SELECT d.id, d.kind, d.subscriber_id, d.event_id, d.attempts, d.created_at, o.seq, o.payload"
+                + " FROM delivery d JOIN outbox_event o ON o.seq = d.event_seq WHERE d.id IN ("
+                + Sql.placeholders(ids.size()) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String payload = rs.getString("payload");
+                    HubEvent event = HubJson.readEvent(payload, rs.getLong("seq"));
+                    DeliveryRequest request = new DeliveryRequest(rs.getString("id"), rs.getString("kind"),
+                            rs.getString("subscriber_id"), rs.getString("event_id"), event, payload,
+                            rs.getInt("attempts"));
+                    byId.put(request.deliveryId(), new Claimed(request, leaseOwner,
+                            Sql.getInstant(rs, "created_at"), now));
+                }
+            }
+        }
+        List<Claimed> ordered = new ArrayList<>();
+        for (String id : ids) {
+            Claimed cl = byId.get(id);
+            if (cl != null) {
+                ordered.add(cl);
+            }
+        }
+        return ordered;
+    }
+
+    /** Writes a batch of attempt outcomes in one transaction. */
+    void complete(List<Completion> completions) {
+        db.inTransaction(c -> {
+            CompletionWriter.write(c, completions);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.integrationhub.delivery.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the delivery engine (PID {@code org.integrationhub.delivery}). */
+@ObjectClassDefinition(name = "Integration Hub delivery engine",
+        description = "Relays outbox events to subscribers (webhooks, connectors) and dispatches them durably.")
+public @interface EngineConfig {
+
+    @AttributeDefinition(name = "Node name", description = "Stable name of this hub node; leases it held before a "
+            + "restart are released at start. Empty: host name + data directory.")
+    String nodeName() default "";
+
+    @AttributeDefinition(name = "Required subscriber kinds", description = "The relay does not advance while the "
+            + "subscription source of one of these kinds is missing (so no event is skipped during a restart).")
+    String[] requiredKinds() default {"webhook"};
+
+    @AttributeDefinition(name = "Poll interval (ms)", description = "Safety-net polling; commits wake the engine.",
+            min = "10")
+    long pollIntervalMillis() default 1000;
+
+    @AttributeDefinition(name = "Lease (s)", description = "How long a claimed delivery is reserved for one attempt; "
+            + "must exceed every transport's timeout.", min = "1")
+    long leaseSeconds() default 120;
+
+    @AttributeDefinition(name = "Batch size", description = "Deliveries claimed / events relayed per transaction.",
+            min = "1")
+    int batchSize() default 100;
+
+    @AttributeDefinition(name = "Max in flight", description = "Attempts in flight at once on this node.", min = "1")
+    int maxInFlight() default 256;
+
+    @AttributeDefinition(name = "Absent subscriber recheck (s)", min = "1")
+    long absentRecheckSeconds() default 10;
+
+    @AttributeDefinition(name = "Absent subscriber retention (h)", description = "How long a delivery waits for a "
+            + "subscriber that is absent (e.g. an uninstalled connector) before it fails.", min = "1")
+    long absentRetentionHours() default 168;
+
+    @AttributeDefinition(name = "Delivery log retention (days)", description = "Completed deliveries and their "
+            + "attempts older than this are purged (hourly).", min = "1")
+    int retentionDays() default 30;
+}
