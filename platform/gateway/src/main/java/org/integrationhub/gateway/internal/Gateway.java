@@ -91,6 +91,11 @@ final class Gateway implements IntegrationGateway, StatusBoard {
                 return null;
             }, false);
         } catch (Throwable e) {
+            if (entry.current() != r) {
+                // the connector left (bundle stopped or updated) during the call: the event waits for its return
+                throw new GatewayException(Reason.UNAVAILABLE, "Integration '" + integration
+                        + "' went away during the delivery", null, null, e);
+            }
             throw GatewayErrors.classify(integration, e, policies);
         }
     }

@@ -1,0 +1,88 @@
+package org.integrationhub.gateway.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+
+import org.integrationhub.api.NotFoundException;
+import org.integrationhub.api.ValidationException;
+import org.integrationhub.delivery.Delivery;
+import org.integrationhub.delivery.DeliveryPage;
+import org.integrationhub.delivery.DeliveryQuery;
+import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.security.ApiResource;
+import org.integrationhub.security.RequiresScope;
+import org.integrationhub.security.Scopes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** An integration's event deliveries over REST: list (pending/failed/delivered), redeliver, retry all failed. */
+@Component(service = ApiResource.class)
+@Path("/v1/integrations/{name}/deliveries")
+@Produces("application/json; charset=utf-8")
+public class IntegrationDeliveryResource implements ApiResource {
+
+    private final DeliveryService deliveries;
+
+    @Activate
+    public IntegrationDeliveryResource(@Reference DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GET
+    @RequiresScope(Scopes.INTEGRATIONS_READ)
+    public Map<String, Object> list(@PathParam("name") String name, @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor, @DefaultValue("50") @QueryParam("limit") String limit) {
+        DeliveryStatus filter = null;
+        if (status != null) {
+            try {
+                filter = DeliveryStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("status", "must be one of pending, failed, delivered");
+            }
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 1 || size > 500) {
+            throw new ValidationException("limit", "must be an integer between 1 and 500");
+        }
+        DeliveryPage page = deliveries.list(new DeliveryQuery(IntegrationTransport.KIND, name, filter, cursor, size));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", page.items());
+        body.put("next_cursor", page.nextCursor());
+        body.put("has_more", page.nextCursor() != null);
+        body.put("stats", deliveries.stats(IntegrationTransport.KIND, name));
+        return body;
+    }
+
+    @POST
+    @Path("{deliveryId}/redeliver")
+    @RequiresScope(Scopes.INTEGRATIONS_EXECUTE)
+    public Delivery redeliver(@PathParam("name") String name, @PathParam("deliveryId") String deliveryId) {
+        Delivery d = deliveries.get(deliveryId).filter(x -> x.kind().equals(IntegrationTransport.KIND)
+                && x.subscriberId().equals(name)).orElseThrow(() -> new NotFoundException("No delivery " + deliveryId
+                        + " for integration '" + name + "'"));
+        return deliveries.redeliver(d.id());
+    }
+
+    @POST
+    @Path("retry-failed")
+    @RequiresScope(Scopes.INTEGRATIONS_EXECUTE)
+    public Map<String, Object> retryFailed(@PathParam("name") String name) {
+        return Map.of("rescheduled", deliveries.retryFailed(IntegrationTransport.KIND, name));
+    }
+}

@@ -1,0 +1,136 @@
+package org.integrationhub.gateway.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.integrationhub.api.NotFoundException;
+import org.integrationhub.gateway.GatewayException;
+import org.integrationhub.gateway.IntegrationInfo;
+import org.integrationhub.security.ApiResource;
+import org.integrationhub.security.RequiresScope;
+import org.integrationhub.security.Scopes;
+import org.integrationhub.spi.ActionDescriptor;
+import org.integrationhub.spi.HealthResult;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** REST face of the gateway (CONTRACT.md "Integrations"): list, show, run an action, test the connection. */
+@Component(service = ApiResource.class)
+@Path("/v1/integrations")
+@Produces("application/json; charset=utf-8")
+public class IntegrationResource implements ApiResource {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String TYPE_PREFIX = "urn:integration-hub:problem:";
+    private static final int MAX_KEY = 200;
+
+    private final GatewayComponent gateway;
+
+    @Activate
+    public IntegrationResource(@Reference GatewayComponent gateway) {
+        this.gateway = gateway;
+    }
+
+    @GET
+    @RequiresScope(Scopes.INTEGRATIONS_READ)
+    public List<IntegrationInfo> list() {
+        return gateway.list();
+    }
+
+    @GET
+    @Path("{name}")
+    @RequiresScope(Scopes.INTEGRATIONS_READ)
+    public IntegrationInfo get(@PathParam("name") String name) {
+        return gateway.get(name).orElseThrow(() -> new NotFoundException("No integration named '" + name + "'"));
+    }
+
+    @POST
+    @Path("{name}/actions/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(Scopes.INTEGRATIONS_EXECUTE)
+    public Response execute(@PathParam("name") String name, @PathParam("action") String action,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, Map<String, Object> params) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY
+                ? java.util.UUID.randomUUID().toString() : idempotencyKey;
+        try {
+            return Response.ok(gateway.execute(name, action, params == null ? Map.of() : params, key).data()).build();
+        } catch (GatewayException e) {
+            return problem(e, missing(name, action, params));
+        }
+    }
+
+    @POST
+    @Path("{name}/test")
+    @RequiresScope(Scopes.INTEGRATIONS_EXECUTE)
+    public Response test(@PathParam("name") String name) {
+        try {
+            HealthResult result = gateway.test(name);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", result.status().name());
+            body.put("status_detail", result.detail());
+            return Response.ok(body).build();
+        } catch (GatewayException e) {
+            return problem(e, List.of());
+        }
+    }
+
+    private List<String> missing(String name, String action, Map<String, Object> params) {
+        ActionDescriptor descriptor = gateway.get(name).flatMap(i -> i.actions().stream()
+                .filter(a -> a.name().equals(action)).findFirst()).orElse(null);
+        return descriptor == null ? List.of() : Gateway.missingParameters(descriptor, params);
+    }
+
+    /** @return the problem+json answer for a gateway failure, with Retry-After where the failure has one */
+    static Response problem(GatewayException e, List<String> missingParameters) {
+        int status = e.httpStatus();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        body.put("title", title(e));
+        body.put("status", status);
+        body.put("detail", e.getMessage());
+        if (e.category() != null) {
+            body.put("category", e.category().name());
+        }
+        if (e.reason() == GatewayException.Reason.INVALID_PARAMETERS) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            for (String p : missingParameters) {
+                errors.add(Map.of("field", p, "message", "is required"));
+            }
+            body.put("errors", errors);
+        }
+        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON).entity(body);
+        if (e.retryAfter() != null) {
+            response.header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
+        }
+        return response.build();
+    }
+
+    private static String title(GatewayException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_INTEGRATION -> "Unknown integration";
+            case UNKNOWN_ACTION -> "Unknown action";
+            case INVALID_PARAMETERS -> "Validation failed";
+            case UNAVAILABLE -> "Integration unavailable";
+            case RATE_LIMITED -> "Too Many Requests";
+            case CIRCUIT_OPEN -> "Circuit open";
+            case BULKHEAD_FULL -> "Integration busy";
+            case TIMEOUT -> "Integration timeout";
+            case BAD_REQUEST -> "Rejected by the integration";
+            case REMOTE_FAILURE -> "Remote system failed";
+            case INTERNAL -> "Connector error";
+        };
+    }
+}

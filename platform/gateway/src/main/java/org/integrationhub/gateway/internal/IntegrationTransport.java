@@ -1,0 +1,79 @@
+package org.integrationhub.gateway.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.integrationhub.delivery.DeliveryOutcome;
+import org.integrationhub.delivery.DeliveryRequest;
+import org.integrationhub.delivery.DeliveryTransport;
+import org.integrationhub.delivery.RetryPolicy;
+import org.integrationhub.gateway.GatewayException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The "integration" kind of the delivery engine: hands one event to a connector's {@code onEvent} through the
+ * gateway's policies (no gateway retry: the engine retries durably) on the shared scheduler. While the connector is
+ * absent, or the gateway refuses the call for a moment (rate limit, bulkhead, open circuit), the delivery waits as
+ * SUBSCRIBER_ABSENT without using up its retries.
+ */
+@Component(service = DeliveryTransport.class, property = DeliveryTransport.KIND_PROPERTY + "=" + IntegrationTransport.KIND)
+public class IntegrationTransport implements DeliveryTransport {
+
+    static final String KIND = "integration";
+    /** Up to 8 retries from 1 s growing ×3 to at most 1 h, ±20 %: about 3 hours before an event fails. */
+    static final RetryPolicy POLICY = RetryPolicy.exponential(8, Duration.ofSeconds(1), 3, Duration.ofHours(1), 0.2);
+
+    /** Delivers one event to one integration. */
+    interface Deliverer {
+        void deliver(String integration, org.integrationhub.api.HubEvent event) throws GatewayException;
+    }
+
+    private final Deliverer gateway;
+    private final Executor executor;
+
+    @Activate
+    public IntegrationTransport(@Reference GatewayComponent gateway,
+            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler) {
+        this(gateway::deliver, scheduler);
+    }
+
+    IntegrationTransport(Deliverer gateway, Executor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+    }
+
+    @Override
+    public CompletionStage<DeliveryOutcome> deliver(DeliveryRequest request) {
+        return CompletableFuture.supplyAsync(() -> attempt(request), executor);
+    }
+
+    DeliveryOutcome attempt(DeliveryRequest request) {
+        long start = System.nanoTime();
+        try {
+            gateway.deliver(request.subscriberId(), request.event());
+            return DeliveryOutcome.delivered(null, Duration.ofNanos(System.nanoTime() - start), null);
+        } catch (GatewayException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return switch (e.reason()) {
+                case UNKNOWN_INTEGRATION, UNAVAILABLE, RATE_LIMITED, CIRCUIT_OPEN, BULKHEAD_FULL ->
+                        e.category() == null ? DeliveryOutcome.subscriberAbsent(e.getMessage())
+                                : DeliveryOutcome.retry(null, took, e.getMessage(), null, e.retryAfter());
+                case TIMEOUT -> DeliveryOutcome.retry(null, took, e.getMessage(), null, null);
+                case REMOTE_FAILURE -> e.category() != null && e.category().isRetryable()
+                        ? DeliveryOutcome.retry(null, took, e.getMessage(), null, e.retryAfter())
+                        : DeliveryOutcome.failed(null, took, e.getMessage(), null);
+                default -> DeliveryOutcome.failed(null, took, e.getMessage(), null);
+            };
+        }
+    }
+
+    @Override
+    public RetryPolicy retryPolicy(String subscriberId) {
+        return POLICY;
+    }
+}

@@ -1,0 +1,41 @@
+package org.integrationhub.gateway.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.integrationhub.gateway.IntegrationGateway;
+import org.integrationhub.gateway.IntegrationInfo;
+import org.integrationhub.gateway.IntegrationStats;
+
+/** Lists connector instances with status and call metrics. */
+@Service
+@Command(scope = "hub", name = "integration-list", description = "Lists the connector instances (integrations) with status, calls, failures, latency and pending events.")
+public class IntegrationListCommand implements Action {
+
+    @Reference
+    IntegrationGateway gateway;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Name");
+        table.column("Type");
+        table.column("Version");
+        table.column("Status");
+        table.column("Calls");
+        table.column("Failures");
+        table.column("p50 ms");
+        table.column("Pending events");
+        table.column("Detail").maxSize(70);
+        for (IntegrationInfo i : gateway.list()) {
+            IntegrationStats s = i.stats();
+            long failures = s.failures().values().stream().mapToLong(Long::longValue).sum();
+            table.addRow().addContent(i.name(), i.type(), i.version(), i.status(), s.calls(), failures,
+                    s.p50Millis(), s.queueDepth() < 0 ? "?" : s.queueDepth(), i.statusDetail());
+        }
+        table.print(System.out);
+        return null;
+    }
+}
