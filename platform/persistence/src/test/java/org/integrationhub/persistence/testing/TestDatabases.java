@@ -44,9 +44,7 @@ public final class TestDatabases {
         }
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
                 Statement s = c.createStatement()) {
-            for (String schema : CREATED) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+            s.execute("DROP SCHEMA IF EXISTS " + String.join(", ", CREATED) + " CASCADE");
         } catch (SQLException e) {
             System.err.println("could not drop test schemas: " + e.getMessage());
         }
