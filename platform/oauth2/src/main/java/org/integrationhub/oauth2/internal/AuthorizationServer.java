@@ -43,7 +43,7 @@ public final class AuthorizationServer {
         this.revoked = new RevokedTokenStore(database);
         this.revocations = new RevocationCache(revoked, clock);
         AccessTokens accessTokens = new AccessTokens(keys, settings, clock);
-        this.tokens = new TokenService(clients, codes, refreshTokens, accessTokens, settings, clock);
+        this.tokens = new TokenService(clients, codes, refreshTokens, accessTokens, revocations, settings, clock);
         this.management = new TokenManagement(clients, accessTokens, revocations, refreshTokens, clock);
         this.validator = new AuthorizationValidator(clients);
         this.authorization = new AuthorizationService(users, new ConsentStore(database), codes, keys, settings, clock);

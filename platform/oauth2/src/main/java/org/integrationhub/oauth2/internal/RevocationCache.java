@@ -47,6 +47,11 @@ public final class RevocationCache {
         entries.put(jti, new Entry(true, System.nanoTime()));
     }
 
+    /** Forgets every cached "not revoked" answer: after revocations in bulk (a refresh token family). */
+    public void forgetUnrevoked() {
+        entries.values().removeIf(e -> !e.revoked);
+    }
+
     /** Forgets the cached answers older than the TTL (revoked ones too: the database keeps them). */
     public void evictStale() {
         long now = System.nanoTime();

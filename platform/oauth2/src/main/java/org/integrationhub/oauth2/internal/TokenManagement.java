@@ -86,7 +86,10 @@ public final class TokenManagement {
             return;
         }
         refreshToken(token).filter(r -> r.clientId().equals(client.id()))
-                .ifPresent(r -> refreshTokens.revokeFamily(r.familyId(), clock.instant()));
+                .ifPresent(r -> {
+                    refreshTokens.revokeFamily(r.familyId(), clock.instant());
+                    revocations.forgetUnrevoked();
+                });
     }
 
     /** @return the claims of a valid, unrevoked access token of an active client */

@@ -27,15 +27,17 @@ public final class TokenService {
     private final CodeStore codes;
     private final RefreshTokenStore refreshTokens;
     private final AccessTokens accessTokens;
+    private final RevocationCache revocations;
     private final OAuth2Settings settings;
     private final Clock clock;
 
     public TokenService(ClientRegistry clients, CodeStore codes, RefreshTokenStore refreshTokens,
-            AccessTokens accessTokens, OAuth2Settings settings, Clock clock) {
+            AccessTokens accessTokens, RevocationCache revocations, OAuth2Settings settings, Clock clock) {
         this.clientAuth = new ClientAuthenticator(clients);
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.revocations = revocations;
         this.settings = settings;
         this.clock = clock;
     }
@@ -81,6 +83,7 @@ public final class TokenService {
         if (stored.usedAt() != null) {
             if (stored.familyId() != null) {
                 refreshTokens.revokeFamily(stored.familyId(), now);
+                revocations.forgetUnrevoked();
             }
             throw OAuthError.invalidGrant("the authorization code was already used; tokens issued with it are revoked");
         }
@@ -114,6 +117,7 @@ public final class TokenService {
             throw OAuthError.invalidGrant("the refresh token was issued to another client");
         }
         if (stored.usedAt() != null || stored.revokedAt() != null) {
+            revocations.forgetUnrevoked(); // the store revoked the family and its access tokens
             throw OAuthError.invalidGrant("the refresh token was already used or revoked; its whole family is now revoked");
         }
         if (!now.isBefore(stored.expiresAt())) {
