@@ -1,0 +1,83 @@
+package org.integrationhub.oauth2.internal.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.api.ValidationException;
+import org.integrationhub.oauth2.internal.AuthorizationServer;
+import org.integrationhub.oauth2.internal.ClientRegistry;
+
+/** Registers an OAuth2 client and prints its id and (confidential clients) secret once. */
+@Service
+@Command(scope = "hub", name = "oauth-client-create", description = "Registers an OAuth2 client; prints client_id and, "
+        + "for confidential clients, client_secret once (only its hash is stored).")
+public class OAuthClientCreateCommand implements Action {
+
+    @Reference
+    AuthorizationServer server;
+
+    @Argument(index = 0, name = "name", description = "A name for the client application", required = true)
+    String name;
+
+    @Option(name = "--grant", aliases = "-g", multiValued = true,
+            description = "Allowed grant (repeatable): authorization_code refresh_token client_credentials")
+    List<String> grants;
+
+    @Option(name = "--redirect-uri", aliases = "-r", multiValued = true,
+            description = "Registered redirect URI (repeatable; compared exactly, any port for loopback http)")
+    List<String> redirectUris;
+
+    @Option(name = "--scope", aliases = "-s", multiValued = true,
+            description = "Scope the client may obtain (repeatable): tickets:read tickets:write webhooks:manage "
+                    + "integrations:read integrations:execute admin")
+    List<String> scopes;
+
+    @Option(name = "--public", description = "A public client (native or browser app): no secret, PKCE only")
+    boolean publicClient;
+
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the name: hub:oauth-client-create NAME --grant G --scope S ...")
+    List<String> trailing;
+
+    @Override
+    public Object execute() {
+        try {
+            List<String> words = new ArrayList<>(trailing == null ? List.of() : trailing);
+            if (words.remove("--public")) {
+                publicClient = true;
+            }
+            TrailingOptions extra = TrailingOptions.parse(words, List.of("--grant", "-g"),
+                    List.of("--redirect-uri", "-r"), List.of("--scope", "-s"));
+            ClientRegistry.Created created = server.clients().create(name,
+                    new LinkedHashSet<>(merge(grants, extra.values("--grant"))),
+                    merge(redirectUris, extra.values("--redirect-uri")),
+                    new LinkedHashSet<>(merge(scopes, extra.values("--scope"))), publicClient);
+            System.out.println("OAuth2 client registered." + (created.secret() == null ? ""
+                    : " Copy the secret now: it is not shown again."));
+            System.out.println();
+            System.out.println("  client_id:     " + created.client().id());
+            if (created.secret() != null) {
+                System.out.println("  client_secret: " + created.secret());
+            }
+            OAuthClientShowCommand.print(created.client());
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException(e.errors().stream().map(f -> f.field() + ": " + f.message())
+                    .collect(Collectors.joining("; ")));
+        }
+        return null;
+    }
+
+    private static List<String> merge(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a == null ? List.of() : a);
+        all.addAll(b);
+        return all;
+    }
+}

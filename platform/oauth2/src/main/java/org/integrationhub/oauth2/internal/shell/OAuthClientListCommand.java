@@ -1,0 +1,36 @@
+package org.integrationhub.oauth2.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.integrationhub.oauth2.internal.AuthorizationServer;
+import org.integrationhub.oauth2.internal.OAuthClient;
+import org.integrationhub.security.Scopes;
+
+/** Lists the OAuth2 clients. */
+@Service
+@Command(scope = "hub", name = "oauth-client-list", description = "Lists the registered OAuth2 clients.")
+public class OAuthClientListCommand implements Action {
+
+    @Reference
+    AuthorizationServer server;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("client_id");
+        table.column("name");
+        table.column("type");
+        table.column("grants");
+        table.column("scopes");
+        table.column("status");
+        for (OAuthClient c : server.clients().list()) {
+            table.addRow().addContent(c.id(), c.name(), c.publicClient() ? "public" : "confidential",
+                    Scopes.format(c.grantTypes()), Scopes.format(c.scopes()), c.isRevoked() ? "revoked" : "active");
+        }
+        table.print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package org.integrationhub.oauth2.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.oauth2.internal.AuthorizationServer;
+
+/** Rotates the token signing key; the previous one stays in the JWKS until its tokens have expired. */
+@Service
+@Command(scope = "hub", name = "oauth-keys-rotate", description = "Creates a new RS256 signing key for access tokens; "
+        + "the previous key stays published until the tokens it signed have expired.")
+public class OAuthKeysRotateCommand implements Action {
+
+    @Reference
+    AuthorizationServer server;
+
+    @Override
+    public Object execute() {
+        String kid = server.keys().rotate();
+        System.out.println("New signing key " + kid + " is active; the previous key stays in the JWKS for "
+                + server.settings().accessTokenLifetime().plusMinutes(1).toMinutes() + " minutes.");
+        return null;
+    }
+}
