@@ -1,0 +1,62 @@
+package org.integrationhub.connector.slack.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One Slack workspace instance: a factory configuration of PID {@value SlackIntegration#FACTORY_PID}, e.g.
+ * {@code etc/org.integrationhub.connector.slack-support.cfg}.
+ */
+@ObjectClassDefinition(name = "Integration Hub Slack connector",
+        description = "One Slack workspace: ticket notifications, slash commands and buttons.")
+public @interface SlackConfiguration {
+
+    /** Placeholder the ticket URL template replaces with the ticket id. */
+    String TICKET_ID = "{id}";
+
+    @AttributeDefinition(name = "Instance name", description = "Unique name of this Slack instance in the hub "
+            + "([a-z0-9][a-z0-9_-]*), e.g. slack-support.")
+    String integration_name() default "slack";
+
+    @AttributeDefinition(name = "Bot token", type = AttributeType.PASSWORD, description = "The bot user OAuth "
+            + "token (xoxb-...), or env:VARIABLE. Scopes: chat:write, users:read, users:read.email, commands.")
+    String _bot_token() default "";
+
+    @AttributeDefinition(name = "Signing secret", type = AttributeType.PASSWORD, description = "The app's "
+            + "signing secret (Basic Information page), or env:VARIABLE; verifies every request Slack sends.")
+    String _signing_secret() default "";
+
+    @AttributeDefinition(name = "Default channel", description = "Channel of ticket notifications no rule routes.")
+    String default_channel() default "#support";
+
+    @AttributeDefinition(name = "Routing rules", description = "EVENTS[:PRIORITIES]=CHANNEL, first match wins, "
+            + "e.g. '*:urgent=#support-urgent' or 'ticket.closed=#support-done'. EVENTS and PRIORITIES are "
+            + "comma lists or *.")
+    String[] routing_rules() default {};
+
+    @AttributeDefinition(name = "Events", description = "Event types this instance receives (wire names, or *).")
+    String[] integration_events() default {"*"};
+
+    @AttributeDefinition(name = "Hub base URL", description = "Public base URL of the hub, for ticket links.")
+    String hub_base_url() default "http://127.0.0.1:8181";
+
+    @AttributeDefinition(name = "Ticket link path", description = "Path of a ticket below the hub base URL; "
+            + "{id} is replaced by the ticket id.")
+    String ticket_path() default "/api/v1/tickets/{id}";
+
+    @AttributeDefinition(name = "Slack Web API URL", description = "Base URL of the Slack Web API; change only "
+            + "for tests or a proxy.")
+    String slack_api_url() default "https://slack.com/api/";
+
+    @AttributeDefinition(name = "Call timeout (ms)", description = "Time limit of one Slack Web API call.",
+            min = "100")
+    int timeout_millis() default 5000;
+
+    @AttributeDefinition(name = "Inline reply limit (ms)", description = "How long a slash command may work "
+            + "before the connector acknowledges and sends the result through response_url (Slack allows 3 s).",
+            min = "0", max = "2900")
+    int inline_reply_millis() default 2000;
+
+    String webconsole_configurationFactory_nameHint() default "Slack {integration.name} → {default.channel}";
+}
