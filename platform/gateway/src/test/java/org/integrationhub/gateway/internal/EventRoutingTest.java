@@ -1,0 +1,123 @@
+package org.integrationhub.gateway.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.integrationhub.api.Customer;
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.api.Priority;
+import org.integrationhub.api.Ticket;
+import org.integrationhub.api.TicketStatus;
+import org.integrationhub.delivery.DeliveryOutcome.Result;
+import org.integrationhub.delivery.DeliveryRequest;
+import org.integrationhub.gateway.GatewayException;
+import org.integrationhub.gateway.GatewayException.Reason;
+import org.integrationhub.spi.ErrorCategory;
+import org.integrationhub.spi.VendorQuota;
+import org.junit.jupiter.api.Test;
+
+/** Subscriptions read from configurations, and the transport's classification of gateway outcomes. */
+class EventRoutingTest {
+
+    static HubEvent event(EventType type, Priority priority) {
+        Instant now = Instant.now();
+        Ticket t = new Ticket("01T", "s", "", priority, TicketStatus.OPEN, null,
+                new Customer("01C", "c@example.com", "C", Map.of(), now), now, now, now, null);
+        return new HubEvent("01E", 1, type, now, t, null, null, Set.of());
+    }
+
+    private static Map.Entry<String, Dictionary<String, ?>> config(String factory, Object... kv) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.put((String) kv[i], kv[i + 1]);
+        }
+        return new AbstractMap.SimpleEntry<>(factory, p);
+    }
+
+    @Test
+    void subscriptionsFilterByEventTypeAndMinimumPriority() {
+        Map<String, ConfiguredInstances.Instance> instances = Subscriptions.read(List.of(
+                config("org.x.notify", "integration.name", "all", "integration.events", new String[] {"*"}),
+                config("org.x.notify", "integration.name", "urgent-created", "integration.events",
+                        "ticket.created, comment.added", "integration.min.priority", "urgent"),
+                config("org.x.notify", "integration.name", "none"),
+                config("org.x.notify", "integration.name", "Bad Name!", "integration.events", "*")));
+        assertThat(instances).containsOnlyKeys("all", "urgent-created", "none");
+        assertThat(instances.get("all").type()).isEqualTo("org.x.notify");
+        assertThat(Subscriptions.match(instances, event(EventType.TICKET_CREATED, Priority.URGENT)))
+                .containsExactlyInAnyOrder("all", "urgent-created");
+        assertThat(Subscriptions.match(instances, event(EventType.TICKET_CREATED, Priority.HIGH))).containsExactly("all");
+        assertThat(Subscriptions.match(instances, event(EventType.TICKET_CLOSED, Priority.URGENT))).containsExactly("all");
+    }
+
+    private static DeliveryRequest request() {
+        HubEvent e = event(EventType.TICKET_CREATED, Priority.NORMAL);
+        return new DeliveryRequest("01D", "integration", "ops", e.id(), e, "{}", 1);
+    }
+
+    private static Result outcome(GatewayException e) {
+        return new IntegrationTransport((name, ev) -> {
+            throw e;
+        }, Runnable::run).attempt(request()).result();
+    }
+
+    @Test
+    void transportClassifiesGatewayOutcomes() {
+        assertThat(new IntegrationTransport((n, e) -> { }, Runnable::run).attempt(request()).result())
+                .isEqualTo(Result.DELIVERED);
+        assertThat(outcome(new GatewayException(Reason.UNAVAILABLE, "away"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
+        assertThat(outcome(new GatewayException(Reason.UNKNOWN_INTEGRATION, "never seen"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
+        assertThat(outcome(new GatewayException(Reason.CIRCUIT_OPEN, "open"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
+        assertThat(outcome(new GatewayException(Reason.RATE_LIMITED, "local quota"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
+        assertThat(outcome(new GatewayException(Reason.RATE_LIMITED, "remote 429", ErrorCategory.RATE_LIMITED,
+                Duration.ofSeconds(3), null))).isEqualTo(Result.RETRY);
+        assertThat(outcome(new GatewayException(Reason.TIMEOUT, "slow"))).isEqualTo(Result.RETRY);
+        assertThat(outcome(new GatewayException(Reason.REMOTE_FAILURE, "5xx", ErrorCategory.COMMUNICATION, null, null)))
+                .isEqualTo(Result.RETRY);
+        assertThat(outcome(new GatewayException(Reason.REMOTE_FAILURE, "401", ErrorCategory.AUTHENTICATION, null, null)))
+                .isEqualTo(Result.FAILED);
+        assertThat(outcome(new GatewayException(Reason.BAD_REQUEST, "400", ErrorCategory.CONFIGURATION, null, null)))
+                .isEqualTo(Result.FAILED);
+    }
+
+    @Test
+    void eventsGoThroughTheConnectorWithoutGatewayRetryAndWaitWhileItIsAbsent() throws Exception {
+        IntegrationRegistry registry = new IntegrationRegistry(new Deadlines());
+        Gateway gateway = new Gateway(registry, () -> Map.of("ops",
+                new ConfiguredInstances.Instance("ops", "fake", Set.of("*"), null)), () -> null);
+        GatewayException absent = org.assertj.core.api.Assertions.catchThrowableOfType(GatewayException.class,
+                () -> gateway.deliver("ops", event(EventType.TICKET_CREATED, Priority.LOW)));
+        assertThat(absent.reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(gateway.get("ops").orElseThrow().status().name()).isEqualTo("OFFLINE");
+
+        FakeConnector c = new FakeConnector("ops", VendorQuota.UNLIMITED).then(FakeConnector.fail(ErrorCategory.COMMUNICATION));
+        registry.add(c, "test/1");
+        GatewayException failed = org.assertj.core.api.Assertions.catchThrowableOfType(GatewayException.class,
+                () -> gateway.deliver("ops", event(EventType.TICKET_CREATED, Priority.LOW)));
+        assertThat(failed.reason()).isEqualTo(Reason.REMOTE_FAILURE);
+        assertThat(c.calls).hasValue(1);
+        gateway.deliver("ops", event(EventType.TICKET_CREATED, Priority.LOW));
+        assertThat(c.events).hasSize(1);
+        registry.remove(c);
+        assertThat(gateway.list()).extracting(i -> i.name()).containsExactly("ops");
+    }
+
+    @Test
+    void secretsResolveFromTheEnvironment() {
+        Map<String, String> env = Map.of("TOKEN", "t0k");
+        assertThat(IntegrationContextImpl.resolve("env:TOKEN", env::get)).isEqualTo("t0k");
+        assertThat(IntegrationContextImpl.resolve("${env:TOKEN}", env::get)).isEqualTo("t0k");
+        assertThat(IntegrationContextImpl.resolve("${env:MISSING}", env::get)).isEmpty();
+        assertThat(IntegrationContextImpl.resolve("plain", env::get)).isEqualTo("plain");
+        assertThat(IntegrationContextImpl.resolve(null, env::get)).isEmpty();
+    }
+}
