@@ -76,29 +76,29 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         active = false;
         poll.cancel(false);
         purge.cancel(false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindTransport(DeliveryTransport transport, Map<String, Object> props) {
+    public void bindTransport(DeliveryTransport transport, Map<String, Object> props) {
         transports.put(kind(props), transport);
         wake();
     }
 
-    void unbindTransport(DeliveryTransport transport, Map<String, Object> props) {
+    public void unbindTransport(DeliveryTransport transport, Map<String, Object> props) {
         transports.remove(kind(props), transport);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindSource(SubscriptionSource source, Map<String, Object> props) {
+    public void bindSource(SubscriptionSource source, Map<String, Object> props) {
         sources.put(kind(props), source);
         wake();
     }
 
-    void unbindSource(SubscriptionSource source, Map<String, Object> props) {
+    public void unbindSource(SubscriptionSource source, Map<String, Object> props) {
         sources.remove(kind(props), source);
     }
 

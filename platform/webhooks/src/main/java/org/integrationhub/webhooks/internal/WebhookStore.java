@@ -1,0 +1,141 @@
+package org.integrationhub.webhooks.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.integrationhub.persistence.Database;
+
+/** Reads and writes {@code webhook_endpoint} rows; secrets pass through the {@link SecretBox}. */
+final class WebhookStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, url, description, events, secret_enc, previous_secret_enc,"
+            + " previous_secret_until, headers, rate_limit, tls_verify, retry_schedule, disabled, disabled_reason,"
+            + " failing_since, created_at, updated_at";
+
+    private final Database db;
+    private final SecretBox box;
+
+    WebhookStore(Database db, SecretBox box) {
+        this.db = db;
+        this.box = box;
+    }
+
+    List<Endpoint> all() {
+        return db.inTransaction(c -> {
+            List<Endpoint> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM webhook_endpoint ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(read(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    void insert(Endpoint e) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_endpoint (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, e.id());
+                bind(ps, 2, e);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    void update(Endpoint e) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_endpoint SET url = ?, description = ?,"
+                    + " events = ?, secret_enc = ?, previous_secret_enc = ?, previous_secret_until = ?, headers = ?,"
+                    + " rate_limit = ?, tls_verify = ?, retry_schedule = ?, disabled = ?, disabled_reason = ?,"
+                    + " failing_since = ?, created_at = ?, updated_at = ? WHERE id = ?")) {
+                bind(ps, 1, e);
+                ps.setString(16, e.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    boolean delete(String id) {
+        return db.inTransaction(c -> delete(c, id));
+    }
+
+    private static boolean delete(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM webhook_endpoint WHERE id = ?")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void bind(PreparedStatement ps, int i, Endpoint e) throws SQLException {
+        ps.setString(i++, e.url());
+        ps.setString(i++, e.description());
+        ps.setString(i++, String.join(",", e.events()));
+        ps.setString(i++, box.encrypt(e.secret()));
+        ps.setString(i++, e.previousSecret() == null ? null : box.encrypt(e.previousSecret()));
+        setInstant(ps, i++, e.previousSecretUntil());
+        try {
+            ps.setString(i++, e.headers().isEmpty() ? null : JSON.writeValueAsString(e.headers()));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
+        }
+        if (e.rateLimit() == null) {
+            ps.setNull(i++, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(i++, e.rateLimit());
+        }
+        ps.setBoolean(i++, e.tlsVerify());
+        ps.setString(i++, e.retrySchedule());
+        ps.setBoolean(i++, e.disabled());
+        ps.setString(i++, e.disabledReason());
+        setInstant(ps, i++, e.failingSince());
+        setInstant(ps, i++, e.createdAt());
+        setInstant(ps, i, e.updatedAt());
+    }
+
+    private Endpoint read(ResultSet rs) throws SQLException {
+        int rate = rs.getInt("rate_limit");
+        Integer rateLimit = rs.wasNull() ? null : rate;
+        Map<String, String> headers = Map.of();
+        String h = rs.getString("headers");
+        if (h != null) {
+            try {
+                headers = JSON.readValue(h, new TypeReference<Map<String, String>>() { });
+            } catch (JsonProcessingException x) {
+                throw new SQLException("unreadable headers of webhook " + rs.getString("id"), x);
+            }
+        }
+        return new Endpoint(rs.getString("id"), rs.getString("url"), rs.getString("description"),
+                new LinkedHashSet<>(Arrays.asList(rs.getString("events").split(","))),
+                box.decrypt(rs.getString("secret_enc")), box.decrypt(rs.getString("previous_secret_enc")),
+                instant(rs, "previous_secret_until"), headers, rateLimit, rs.getBoolean("tls_verify"),
+                rs.getString("retry_schedule"), rs.getBoolean("disabled"), rs.getString("disabled_reason"),
+                instant(rs, "failing_since"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
+        ps.setObject(i, v == null ? null : OffsetDateTime.ofInstant(v.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
+        return v == null ? null : v.toInstant();
+    }
+}
