@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * instance name, so two instances of one connector never see each other's links.
  *
  * <p>Values are short strings (at most 1000 characters); the connector chooses their format. All methods are
- * thread-safe; a {@code put} is durable when it returns. Entries of a ticket live as long as the ticket.
+ * thread-safe; a {@code put} is durable when it returns. Entries stay until removed.
  *
  * @since 0.1.0
  */

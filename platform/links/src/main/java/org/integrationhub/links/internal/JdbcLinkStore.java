@@ -1,0 +1,115 @@
+package org.integrationhub.links.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.integrationhub.persistence.Database;
+import org.integrationhub.spi.LinkStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@link LinkStore} in table {@code integration_link} (migration V40). Each call is one auto-committed
+ * statement; {@code put} is an update, else an insert, and retries the update if a concurrent insert won (SQL
+ * state 23505 on H2 and PostgreSQL).
+ */
+@Component(service = LinkStore.class)
+public class JdbcLinkStore implements LinkStore {
+
+    static final int MAX_KEY = 100;
+    static final int MAX_VALUE = 1000;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    @Activate
+    public JdbcLinkStore(@Reference Database database) {
+        this(database.dataSource(), Clock.systemUTC());
+    }
+
+    JdbcLinkStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> get(String integrationName, String ticketId, String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT link_value FROM integration_link WHERE integration_name = ? AND ticket_id = ? AND link_key = ?")) {
+            bind(s, 1, integrationName, ticketId, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a connector link failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(String integrationName, String ticketId, String key, String value) {
+        if (key == null || key.isEmpty() || key.length() > MAX_KEY) {
+            throw new IllegalArgumentException("link key must be 1 to " + MAX_KEY + " characters");
+        }
+        if (value == null || value.length() > MAX_VALUE) {
+            throw new IllegalArgumentException("link value must be at most " + MAX_VALUE + " characters");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (update(c, integrationName, ticketId, key, value) > 0) {
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO integration_link (link_value, updated_at, "
+                    + "integration_name, ticket_id, link_key) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, value);
+                s.setTimestamp(2, Timestamp.from(clock.instant()));
+                bind(s, 3, integrationName, ticketId, key);
+                s.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                update(c, integrationName, ticketId, key, value);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing a connector link failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int update(Connection c, String integrationName, String ticketId, String key, String value)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE integration_link SET link_value = ?, updated_at = ? "
+                + "WHERE integration_name = ? AND ticket_id = ? AND link_key = ?")) {
+            s.setString(1, value);
+            s.setTimestamp(2, Timestamp.from(clock.instant()));
+            bind(s, 3, integrationName, ticketId, key);
+            return s.executeUpdate();
+        }
+    }
+
+    @Override
+    public void remove(String integrationName, String ticketId, String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM integration_link WHERE integration_name = ? AND ticket_id = ? AND link_key = ?")) {
+            bind(s, 1, integrationName, ticketId, key);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("removing a connector link failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, int first, String integrationName, String ticketId, String key)
+            throws SQLException {
+        s.setString(first, integrationName);
+        s.setString(first + 1, ticketId);
+        s.setString(first + 2, key);
+    }
+}
