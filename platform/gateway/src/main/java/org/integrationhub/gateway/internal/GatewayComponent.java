@@ -31,7 +31,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The gateway as an OSGi component: tracks {@link IntegrationInterface} services (whiteboard) and operator
  * policies, tests connections periodically on the shared scheduler, and serves {@link IntegrationGateway}.
  */
-@Component(service = {IntegrationGateway.class, GatewayComponent.class, StatusBoard.class},
+@Component(service = {IntegrationGateway.class, GatewayComponent.class},
         configurationPid = GatewayComponent.PID)
 @Designate(ocd = GatewayComponent.Config.class)
 public class GatewayComponent implements IntegrationGateway, StatusBoard {
@@ -52,6 +52,7 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
     private final Gateway gateway;
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> healthChecks;
+    private final StatusReports reports;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -63,8 +64,9 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
 
     @Activate
     public GatewayComponent(@Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler,
-            Config config) {
+            @Reference StatusReports reports, Config config) {
         this.scheduler = scheduler;
+        this.reports = reports;
         Deadlines deadlines = new Deadlines();
         this.registry = new IntegrationRegistry(deadlines);
         this.gateway = new Gateway(registry, () -> {
@@ -79,10 +81,12 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
         int interval = config.healthCheckIntervalSeconds();
         this.healthChecks = interval <= 0 ? null
                 : scheduler.scheduleWithFixedDelay(this::checkAll, interval, interval, TimeUnit.SECONDS);
+        reports.attach(this);
     }
 
     @Deactivate
     void deactivate() {
+        reports.detach(this);
         sweeper.cancel(false);
         if (healthChecks != null) {
             healthChecks.cancel(false);

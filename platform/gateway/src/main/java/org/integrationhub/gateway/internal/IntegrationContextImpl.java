@@ -27,7 +27,7 @@ public class IntegrationContextImpl implements IntegrationContext {
     @Activate
     public IntegrationContextImpl(@Reference TicketService tickets, @Reference CustomerService customers,
             @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler,
-            @Reference StatusBoard statusBoard) {
+            @Reference StatusReports statusBoard) {
         this(tickets, customers, scheduler, statusBoard, System::getenv);
     }
 

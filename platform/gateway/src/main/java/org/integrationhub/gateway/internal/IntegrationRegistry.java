@@ -41,6 +41,11 @@ final class IntegrationRegistry {
         }
         IntegrationEntry entry = entries.computeIfAbsent(descriptor.name(), IntegrationEntry::new);
         synchronized (entry) {
+            if (entry.policies == null) {
+                // policies first: readers that see a registered service always find its policies
+                entry.policies = new Policies(entry.name, operatorPolicies.getOrDefault(entry.name,
+                        PolicySettings.DEFAULTS), descriptor.quota(), deadlines, entry.metrics);
+            }
             entry.registered.add(new IntegrationEntry.Registered(service, descriptor, bundle));
             if (entry.registered.size() > 1) {
                 logger.warn("Two integration services are named '{}'; the one of {} waits until the other leaves",

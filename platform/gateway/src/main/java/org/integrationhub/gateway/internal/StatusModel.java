@@ -22,10 +22,10 @@ final class StatusModel {
     }
 
     static HealthResult of(IntegrationEntry entry) {
-        if (entry.current() == null) {
+        Policies policies = entry.policies;
+        if (entry.current() == null || policies == null) {
             return ABSENT;
         }
-        Policies policies = entry.policies;
         CircuitBreaker.State state = policies.circuitState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
             return HealthResult.offline("circuit open after repeated failures; trial calls after "

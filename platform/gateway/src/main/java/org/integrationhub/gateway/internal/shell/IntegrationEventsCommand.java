@@ -42,8 +42,13 @@ public class IntegrationEventsCommand implements Action {
     @Option(name = "--retry-failed", description = "Redeliver every failed delivery of the integration")
     boolean retryFailed;
 
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the name, as in: hub:integration-events NAME --status failed")
+    java.util.List<String> trailing;
+
     @Override
     public Object execute() {
+        applyTrailingOptions();
         if (limit < 1 || limit > 500) {
             throw new IllegalArgumentException("--limit must be between 1 and 500");
         }
@@ -71,6 +76,34 @@ public class IntegrationEventsCommand implements Action {
         }
         table.print(System.out);
         return null;
+    }
+
+    /** Karaf stops parsing options at the first argument; accept them after NAME too. */
+    private void applyTrailingOptions() {
+        java.util.List<String> t = trailing == null ? java.util.List.of() : trailing;
+        for (int i = 0; i < t.size(); i++) {
+            String option = t.get(i);
+            if (option.equals("--retry-failed")) {
+                retryFailed = true;
+                continue;
+            }
+            if (i + 1 >= t.size() || !java.util.Set.of("--status", "--limit", "--retry").contains(option)) {
+                throw new IllegalArgumentException("Unexpected argument '" + option
+                        + "'; options: --status S, --limit N, --retry ID, --retry-failed");
+            }
+            String value = t.get(++i);
+            switch (option) {
+                case "--status" -> status = value;
+                case "--retry" -> retry = value;
+                default -> {
+                    try {
+                        limit = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--limit must be a number between 1 and 500");
+                    }
+                }
+            }
+        }
     }
 
     private void addRows(ShellTable table, DeliveryStatus s) {
