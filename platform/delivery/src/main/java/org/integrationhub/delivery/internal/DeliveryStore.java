@@ -15,6 +15,8 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.core.json.HubJson;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dispatcher's SQL: claims due deliveries with {@code FOR UPDATE SKIP LOCKED} (safe with several nodes) and a
@@ -27,6 +29,8 @@ final class DeliveryStore {
             + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.kind = d.kind AND p.subscriber_id = d.subscriber_id"
             + " AND p.ticket_id = d.ticket_id AND p.status = 'PENDING' AND p.event_seq < d.event_seq)"
             + " ORDER BY d.next_attempt_at, d.event_seq LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(DeliveryStore.class);
 
     private final Database db;
 
@@ -111,13 +115,38 @@ final class DeliveryStore {
             }
         }
         List<Claimed> ordered = new ArrayList<>();
+        List<String> orphans = new ArrayList<>();
         for (String id : ids) {
             Claimed cl = byId.get(id);
             if (cl != null) {
                 ordered.add(cl);
+            } else {
+                orphans.add(id);
             }
         }
+        if (!orphans.isEmpty()) {
+            failOrphans(c, orphans, now);
+        }
         return ordered;
+    }
+
+    /**
+     * Fails, in the claiming transaction, deliveries whose outbox event no longer exists (deleted by an operator or a
+     * retention job): there is nothing to send, and retrying them on every lease expiry would never end.
+     */
+    private static void failOrphans(Connection c, List<String> ids, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'FAILED', completed_at = ?,"
+                + " next_attempt_at = NULL, locked_until = NULL, lease_owner = NULL,"
+                + " last_error = 'the event is no longer in the outbox' WHERE id = ?")) {
+            for (String id : ids) {
+                Sql.setInstant(ps, 1, now);
+                ps.setString(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        LOGGER.warn("{} delivery(ies) failed: their event is no longer in the outbox (e.g. {})", ids.size(),
+                ids.get(0));
     }
 
     /** Writes a batch of attempt outcomes in one transaction. */

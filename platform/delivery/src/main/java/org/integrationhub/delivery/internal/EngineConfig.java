@@ -14,7 +14,7 @@ public @interface EngineConfig {
 
     @AttributeDefinition(name = "Required subscriber kinds", description = "The relay does not advance while the "
             + "subscription source of one of these kinds is missing (so no event is skipped during a restart).")
-    String[] requiredKinds() default {"webhook"};
+    String[] requiredKinds() default {"webhook", "integration"};
 
     @AttributeDefinition(name = "Poll interval (ms)", description = "Safety-net polling; commits wake the engine.",
             min = "10")

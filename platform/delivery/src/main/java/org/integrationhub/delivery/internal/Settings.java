@@ -42,6 +42,11 @@ record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterva
                 retentionOfAbsent, gapTimeout, retention);
     }
 
+    Settings withRetention(Duration value) {
+        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, absentRecheck,
+                absentRetention, gapTimeout, value);
+    }
+
     /** @return the settings this configuration describes */
     static Settings of(EngineConfig c, String defaultNodeName) {
         Set<String> kinds = Arrays.stream(c.requiredKinds()).map(String::trim).filter(k -> !k.isEmpty())
