@@ -11,7 +11,8 @@ import org.integrationhub.api.Priority;
 /**
  * Picks the channel of a ticket event: the first rule {@code EVENTS[:PRIORITIES]=CHANNEL} that matches the event
  * type and the ticket's priority, else the default channel. EVENTS and PRIORITIES are comma lists of wire names
- * or {@code *}; a missing PRIORITIES part matches every priority.
+ * or {@code *}; a missing PRIORITIES part matches every priority. Rules are array entries, or separated by
+ * whitespace or {@code ;} within one entry (a single-valued {@code .cfg} line).
  */
 final class ChannelRouter {
 
@@ -41,9 +42,11 @@ final class ChannelRouter {
             throw new IllegalArgumentException("default.channel must not be empty");
         }
         List<Rule> parsed = new ArrayList<>();
-        for (String rule : rules == null ? new String[0] : rules) {
-            if (!rule.isBlank()) {
-                parsed.add(parse(rule.strip()));
+        for (String entry : rules == null ? new String[0] : rules) {
+            for (String rule : entry.split("[;\\s]+")) {
+                if (!rule.isBlank()) {
+                    parsed.add(parse(rule));
+                }
             }
         }
         return new ChannelRouter(defaultChannel.strip(), List.copyOf(parsed));

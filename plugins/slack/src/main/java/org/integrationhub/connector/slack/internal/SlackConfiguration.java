@@ -32,7 +32,7 @@ public @interface SlackConfiguration {
 
     @AttributeDefinition(name = "Routing rules", description = "EVENTS[:PRIORITIES]=CHANNEL, first match wins, "
             + "e.g. '*:urgent=#support-urgent' or 'ticket.closed=#support-done'. EVENTS and PRIORITIES are "
-            + "comma lists or *.")
+            + "comma lists or *; several rules in one value are separated by spaces or ';'.")
     String[] routing_rules() default {};
 
     @AttributeDefinition(name = "Events", description = "Event types this instance receives (wire names, or *).")
