@@ -26,6 +26,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,8 @@ public class WebhookRegistry implements SubscriptionSource {
 
     static final String PID = "org.integrationhub.webhooks";
     static final String KIND = "webhook";
+    /** EventAdmin topic posted when an endpoint is disabled by the hub (410 Gone, or failing for too long). */
+    static final String DISABLED_TOPIC = "org/integrationhub/webhook/disabled";
 
     private final Logger logger = LoggerFactory.getLogger(WebhookRegistry.class);
     private final WebhookStore store;
@@ -50,6 +57,10 @@ public class WebhookRegistry implements SubscriptionSource {
     private final Clock clock;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> refresh;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
 
     @Activate
     public WebhookRegistry(@Reference Database db, @Reference DeliveryService deliveries,
@@ -199,8 +210,14 @@ public class WebhookRegistry implements SubscriptionSource {
         Endpoint e = endpoints.get(id);
         if (e != null && !e.disabled()) {
             save(e.withDisabled(true, reason, clock.instant()));
-            logger.error("Webhook {} (host {}) disabled: {}. Re-enable it with PATCH {{\"disabled\":false}} once the "
-                    + "receiver works.", id, java.net.URI.create(e.url()).getHost(), reason);
+            String host = String.valueOf(java.net.URI.create(e.url()).getHost());
+            logger.error("Webhook {} (host {}) disabled: {}. Re-enable it with PATCH {\"disabled\":false} once the "
+                    + "receiver works.", id, host, reason);
+            EventAdmin events = eventAdmin;
+            if (events != null) {
+                events.postEvent(new Event(DISABLED_TOPIC, Map.of("webhook.id", id, "webhook.host", host,
+                        "reason", reason)));
+            }
         }
     }
 
