@@ -92,15 +92,29 @@ final class Interactions {
         try {
             Ticket ticket = TicketMessage.ACTION_ASSIGN_TO_ME.equals(click.actionId()) ? assignToMe(click)
                     : changeStatus(click);
-            if (ticket != null && click.channelId() != null && click.messageTs() != null) {
-                TicketMessage m = TicketMessage.of(ticket, ticketLink.apply(ticket.id()));
-                slack.update(click.channelId(), click.messageTs(), m.text(), m.blocks(), m.attachments());
-            }
-        } catch (NotFoundException | ConflictException e) {
+            show(click, ticket);
+        } catch (ConflictException e) {
+            replies.post(click.responseUrl(), Replies.ephemeral(e.getMessage()));
+            // the select shows the refused choice: put the message back to the ticket's real state
+            tickets.get().find(click.ticketId()).ifPresent(t -> {
+                try {
+                    show(click, t);
+                } catch (Exception failed) {
+                    logger.debug("Re-rendering the message of ticket {} failed", t.id(), failed);
+                }
+            });
+        } catch (NotFoundException e) {
             replies.post(click.responseUrl(), Replies.ephemeral(e.getMessage()));
         } catch (Exception e) {
             logger.warn("Slack action {} on ticket {} failed: {}", click.actionId(), click.ticketId(), e.toString());
             replies.post(click.responseUrl(), Replies.failure("That did not work", e));
+        }
+    }
+
+    private void show(Click click, Ticket ticket) throws Exception {
+        if (click.channelId() != null && click.messageTs() != null) {
+            TicketMessage m = TicketMessage.of(ticket, ticketLink.apply(ticket.id()));
+            slack.update(click.channelId(), click.messageTs(), m.text(), m.blocks(), m.attachments());
         }
     }
 

@@ -47,7 +47,7 @@ class SlackInteractivityTest extends SlackTestSupport {
     }
 
     @Test
-    void anIllegalTransitionIsAnsweredWithAnEphemeralMessage() throws Exception {
+    void anIllegalTransitionIsAnsweredWithAnEphemeralMessageAndTheSelectIsReset() throws Exception {
         tickets.add(ticket(Priority.NORMAL, TicketStatus.CLOSED, null));
 
         send(signed("interactivity", payload("U2147483697", select("pending"))));
@@ -58,7 +58,9 @@ class SlackInteractivityTest extends SlackTestSupport {
         assertThat(message.get("text").getAsString())
                 .isEqualTo("Ticket " + TICKET_ID + " cannot go from Closed to Pending.");
         assertThat(tickets.find(TICKET_ID).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
-        assertThat(slackApi.calls("chat.update")).isEmpty();
+        FakeSlackApi.Call reset = slackApi.await("chat.update", 1).get(0);
+        assertThat(reset.json("blocks").getAsJsonArray().get(1).getAsJsonObject().getAsJsonArray("elements").get(2)
+                .getAsJsonObject().getAsJsonObject("initial_option").get("value").getAsString()).isEqualTo("closed");
     }
 
     @Test
