@@ -13,12 +13,12 @@ import java.util.Set;
  * @param retrySchedule {@code "default"} (3 retries, exponential) or {@code "standard"} (Standard Webhooks schedule)
  * @param failingSince start of the current run of failed attempts; null while it succeeds
  */
-record Endpoint(String id, String url, String description, Set<String> events, String secret, String previousSecret,
+public record Endpoint(String id, String url, String description, Set<String> events, String secret, String previousSecret,
         Instant previousSecretUntil, Map<String, String> headers, Integer rateLimit, boolean tlsVerify,
         String retrySchedule, boolean disabled, String disabledReason, Instant failingSince, Instant createdAt,
         Instant updatedAt) {
 
-    Endpoint {
+    public Endpoint {
         events = Set.copyOf(events);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
@@ -28,7 +28,7 @@ record Endpoint(String id, String url, String description, Set<String> events, S
     }
 
     /** @return the secrets that sign right now: the current one, and the previous one during its overlap */
-    java.util.List<String> signingSecrets(Instant now) {
+    public java.util.List<String> signingSecrets(Instant now) {
         return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
                 ? java.util.List.of(secret, previousSecret) : java.util.List.of(secret);
     }

@@ -8,6 +8,6 @@ import java.util.Map;
  *
  * @param rateLimit deliveries per second; 0 clears the limit
  */
-record WebhookInput(String url, List<String> events, String description, String secret, Map<String, String> headers,
+public record WebhookInput(String url, List<String> events, String description, String secret, Map<String, String> headers,
         Integer rateLimit, Boolean tlsVerify, String retrySchedule, Boolean disabled) {
 }

@@ -108,7 +108,7 @@ public class WebhookRegistry implements SubscriptionSource {
     }
 
     /** @return the endpoint and its secret (the only time the secret is shown) */
-    Created create(WebhookInput in) {
+    public Created create(WebhookInput in) {
         validator.validate(in, true);
         Instant now = clock.instant();
         String secret = in.secret() != null ? in.secret() : SecretBox.newSecret(config.secretBytes());
@@ -124,19 +124,19 @@ public class WebhookRegistry implements SubscriptionSource {
         return new Created(e, secret);
     }
 
-    Collection<Endpoint> list() {
+    public Collection<Endpoint> list() {
         return endpoints.values().stream().sorted(java.util.Comparator.comparing(Endpoint::id)).toList();
     }
 
-    Optional<Endpoint> find(String id) {
+    public Optional<Endpoint> find(String id) {
         return Optional.ofNullable(endpoints.get(id));
     }
 
-    Endpoint get(String id) {
+    public Endpoint get(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("no webhook " + id));
     }
 
-    synchronized Endpoint update(String id, WebhookInput in) {
+    public synchronized Endpoint update(String id, WebhookInput in) {
         Endpoint old = get(id);
         validator.validate(in, false);
         boolean disabled = in.disabled() == null ? old.disabled() : in.disabled();
@@ -157,7 +157,7 @@ public class WebhookRegistry implements SubscriptionSource {
         return e;
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         get(id);
         store.delete(id);
         endpoints.remove(id);
@@ -165,7 +165,7 @@ public class WebhookRegistry implements SubscriptionSource {
     }
 
     /** @return the new secret; the old one signs alongside for the configured overlap */
-    synchronized Created rotate(String id) {
+    public synchronized Created rotate(String id) {
         Endpoint old = get(id);
         Instant now = clock.instant();
         String secret = SecretBox.newSecret(config.secretBytes());
@@ -242,6 +242,6 @@ public class WebhookRegistry implements SubscriptionSource {
     }
 
     /** An endpoint with its newly generated or rotated secret. */
-    record Created(Endpoint endpoint, String secret) {
+    public record Created(Endpoint endpoint, String secret) {
     }
 }

@@ -36,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * Jetty's asynchronous HttpClient (pooled, bounded connections per host, timeout, no redirects, TLS verified unless
  * the endpoint opted out), re-checking the target address at connect time.
  */
-@Component(service = DeliveryTransport.class, configurationPid = WebhookRegistry.PID,
+@Component(service = {DeliveryTransport.class, WebhookSender.class}, configurationPid = WebhookRegistry.PID,
         property = DeliveryTransport.KIND_PROPERTY + "=" + WebhookRegistry.KIND)
 public class WebhookSender implements DeliveryTransport {
 
     static final int EXCERPT_BYTES = 1000;
+    /** The type of the synthetic event {@link #sendTest} sends. */
+    public static final String TEST_EVENT = "webhook.test";
 
     private final Logger logger = LoggerFactory.getLogger(WebhookSender.class);
     private final WebhookRegistry registry;
@@ -115,10 +117,32 @@ public class WebhookSender implements DeliveryTransport {
     }
 
     Request newRequest(Endpoint e, DeliveryRequest request, Instant now) {
+        return newRequest(e, request.messageId(), request.payload(), now);
+    }
+
+    /**
+     * Sends a synthetic, signed {@value #TEST_EVENT} event straight to an endpoint (disabled or not), outside the
+     * delivery log and the failure streak; the connect-time address check still applies.
+     *
+     * @return the classified outcome of the one attempt
+     */
+    public CompletionStage<DeliveryOutcome> sendTest(Endpoint e) {
+        Instant start = clock.instant();
+        String messageId = "test_" + Ids.next();
+        String body = "{\"type\":\"" + TEST_EVENT + "\",\"timestamp\":\"" + start + "\",\"data\":{\"webhook_id\":\""
+                + e.id() + "\",\"message\":\"a test event sent by an operator\"}}";
+        CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
+        newRequest(e, messageId, body, start).send(new ExcerptListener(EXCERPT_BYTES, (result, excerpt) -> {
+            Instant end = clock.instant();
+            outcome.complete(Outcomes.classify(result, excerpt, Duration.between(start, end), end));
+        }));
+        return outcome;
+    }
+
+    private Request newRequest(Endpoint e, String messageId, String body, Instant now) {
         long ts = now.getEpochSecond();
-        String body = request.payload();
         String signatures = e.signingSecrets(now).stream()
-                .map(s -> WebhookSigner.standardSignature(s, request.messageId(), ts, body))
+                .map(s -> WebhookSigner.standardSignature(s, messageId, ts, body))
                 .collect(Collectors.joining(" "));
         Request http = (e.tlsVerify() ? verified : unverified).newRequest(e.url()).method(HttpMethod.POST)
                 .timeout(config.timeoutSeconds(), TimeUnit.SECONDS)
@@ -126,7 +150,7 @@ public class WebhookSender implements DeliveryTransport {
         for (Map.Entry<String, String> h : e.headers().entrySet()) {
             http.header(h.getKey(), h.getValue());
         }
-        return http.header("webhook-id", request.messageId()).header("webhook-timestamp", Long.toString(ts))
+        return http.header("webhook-id", messageId).header("webhook-timestamp", Long.toString(ts))
                 .header("webhook-signature", signatures)
                 .header("X-Webhook-Signature", WebhookSigner.legacySignature(e.secret(), body));
     }

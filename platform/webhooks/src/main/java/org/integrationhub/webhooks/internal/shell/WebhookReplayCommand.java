@@ -1,0 +1,78 @@
+package org.integrationhub.webhooks.internal.shell;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.ValidationException;
+import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.webhooks.internal.WebhookRegistry;
+
+/** Delivers every event of a time range to one webhook again, in order. */
+@Service
+@Command(scope = "hub", name = "webhook-replay", description = "Delivers every event of a time range to a webhook again, in event order (optionally only some event types).")
+public class WebhookReplayCommand implements Action {
+
+    @Reference
+    WebhookRegistry registry;
+
+    @Reference
+    DeliveryService deliveries;
+
+    @Argument(index = 0, name = "id", required = true, description = "The webhook id")
+    @Completion(WebhookIdCompleter.class)
+    String id;
+
+    @Option(name = "--since", description = "Events at or after this ISO-8601 instant (required), e.g. 2026-01-01T00:00:00Z")
+    String since;
+
+    @Option(name = "--until", description = "Events before this ISO-8601 instant. Default: now")
+    String until;
+
+    @Option(name = "--event", aliases = "-e", multiValued = true, description = "Only this event type (repeatable)")
+    @Completion(EventTypeCompleter.class)
+    List<String> events;
+
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "Options may also follow the id, as in: hub:webhook-replay ID --since 2026-01-01T00:00:00Z")
+    List<String> trailing;
+
+    @Override
+    public Object execute() {
+        try {
+            TrailingOptions t = TrailingOptions.parse(trailing, List.of("--since"), List.of("--until"),
+                    List.of("--event", "-e"));
+            WebhookShowCommand.find(registry, id);
+            Instant from = Messages.instant("since", Messages.last(t.values("--since"), since));
+            if (from == null) {
+                throw new IllegalArgumentException("since: required, e.g. --since 2026-01-01T00:00:00Z");
+            }
+            Instant to = Messages.instant("until", Messages.last(t.values("--until"), until));
+            List<String> names = new ArrayList<>(events == null ? List.of() : events);
+            names.addAll(t.values("--event"));
+            Set<EventType> types = EnumSet.noneOf(EventType.class);
+            for (String n : names) {
+                try {
+                    types.add(EventType.fromWireName(n));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("event: unknown event type '" + n + "'");
+                }
+            }
+            int n = deliveries.replay("webhook", id, from, to, types);
+            System.out.println(n + " deliveries scheduled for webhook " + id + ".");
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException(Messages.of(e));
+        }
+        return null;
+    }
+}

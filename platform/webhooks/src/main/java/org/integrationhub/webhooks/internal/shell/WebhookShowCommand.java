@@ -1,0 +1,64 @@
+package org.integrationhub.webhooks.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.api.NotFoundException;
+import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.delivery.DeliveryStats;
+import org.integrationhub.webhooks.internal.Endpoint;
+import org.integrationhub.webhooks.internal.WebhookRegistry;
+
+/** Shows one webhook endpoint (never its secret). */
+@Service
+@Command(scope = "hub", name = "webhook-show", description = "Shows a webhook endpoint: settings, state, secret rotation, delivery counters.")
+public class WebhookShowCommand implements Action {
+
+    @Reference
+    WebhookRegistry registry;
+
+    @Reference
+    DeliveryService deliveries;
+
+    @Argument(index = 0, name = "id", required = true, description = "The webhook id")
+    @Completion(WebhookIdCompleter.class)
+    String id;
+
+    @Override
+    public Object execute() {
+        Endpoint e = find(registry, id);
+        print(e);
+        DeliveryStats s = deliveries.stats("webhook", e.id());
+        System.out.println("  deliveries:      " + s.pending() + " pending, " + s.delivered() + " delivered, "
+                + s.failed() + " failed" + (s.oldestPendingCreatedAt() == null ? ""
+                        : " (oldest pending from " + s.oldestPendingCreatedAt() + ")"));
+        return null;
+    }
+
+    static Endpoint find(WebhookRegistry registry, String id) {
+        try {
+            return registry.get(id);
+        } catch (NotFoundException x) {
+            throw new IllegalArgumentException("No webhook " + id + " (hub:webhook-list shows the ids)");
+        }
+    }
+
+    static void print(Endpoint e) {
+        System.out.println("  id:              " + e.id());
+        System.out.println("  url:             " + e.url());
+        System.out.println("  events:          " + String.join(" ", e.events()));
+        System.out.println("  description:     " + Messages.orDash(e.description()));
+        System.out.println("  headers:         " + (e.headers().isEmpty() ? "-" : String.join(", ", e.headers().keySet())));
+        System.out.println("  rate limit:      " + (e.rateLimit() == null ? "unlimited" : e.rateLimit() + "/s"));
+        System.out.println("  retry schedule:  " + e.retrySchedule());
+        System.out.println("  tls verify:      " + e.tlsVerify());
+        System.out.println("  state:           " + WebhookListCommand.state(e));
+        if (e.previousSecretUntil() != null) {
+            System.out.println("  previous secret: signs until " + e.previousSecretUntil());
+        }
+        System.out.println("  created:         " + e.createdAt());
+    }
+}
