@@ -1,0 +1,43 @@
+package org.integrationhub.webhooks.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.integrationhub.webhooks.WebhookAdmin;
+import org.integrationhub.webhooks.WebhookEndpointInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link WebhookAdmin} over the {@link WebhookRegistry}: the endpoints without their secrets. */
+@Component(service = WebhookAdmin.class)
+public class WebhookAdminImpl implements WebhookAdmin {
+
+    private final WebhookRegistry registry;
+
+    @Activate
+    public WebhookAdminImpl(@Reference WebhookRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<WebhookEndpointInfo> list() {
+        return registry.list().stream().map(WebhookAdminImpl::info).toList();
+    }
+
+    @Override
+    public Optional<WebhookEndpointInfo> get(String id) {
+        return id == null ? Optional.empty() : registry.find(id).map(WebhookAdminImpl::info);
+    }
+
+    @Override
+    public WebhookEndpointInfo setDisabled(String id, boolean disabled) {
+        return info(registry.update(id, new WebhookInput(null, null, null, null, null, null, null, null, disabled)));
+    }
+
+    static WebhookEndpointInfo info(Endpoint e) {
+        return new WebhookEndpointInfo(e.id(), e.url(), e.description(), e.events(), e.disabled(), e.disabledReason(),
+                e.failingSince(), e.previousSecret() == null ? null : e.previousSecretUntil(), e.createdAt(),
+                e.updatedAt());
+    }
+}
