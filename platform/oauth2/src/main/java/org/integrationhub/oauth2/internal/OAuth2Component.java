@@ -93,6 +93,8 @@ public class OAuth2Component implements TokenAuthenticator {
         this.server = new AuthorizationServer(database, settings, new JaasUserAuthenticator(config.realm(), null),
                 Clock.systemUTC()).start();
         registrations.add(context.registerService(AuthorizationServer.class, server, null));
+        registrations.add(context.registerService(org.integrationhub.oauth2.OAuth2Admin.class,
+                new OAuth2AdminImpl(server), null));
         registrations.add(context.registerService(Servlet.class, new OAuth2Servlet(server),
                 servletProps("/oauth2/*", "integration-hub-oauth2")));
         registrations.add(context.registerService(Servlet.class, new MetadataServlet(settings),

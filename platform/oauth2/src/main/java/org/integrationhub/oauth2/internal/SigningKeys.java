@@ -116,6 +116,20 @@ public final class SigningKeys {
         return new JWKSet(new ArrayList<>(snapshot.published)).toString(true);
     }
 
+    /** @return the keys still signing or published, newest (the active one) first, without private parts */
+    public List<org.integrationhub.oauth2.SigningKeyInfo> describe() {
+        Instant now = clock.instant();
+        List<org.integrationhub.oauth2.SigningKeyInfo> result = new ArrayList<>();
+        for (SigningKeyRow row : store.list()) {
+            Instant until = row.retiredAt() == null ? null : row.retiredAt().plus(overlap);
+            if (until == null || !until.isBefore(now)) {
+                result.add(new org.integrationhub.oauth2.SigningKeyInfo(row.kid(), JWSAlgorithm.RS256.getName(),
+                        row.createdAt(), row.retiredAt(), until));
+            }
+        }
+        return result;
+    }
+
     /** Deletes keys retired longer ago than the overlap. */
     public void deleteExpired() {
         store.deleteRetiredBefore(clock.instant().minus(overlap));
