@@ -3,6 +3,7 @@ package org.integrationhub.gateway.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,9 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
 
         @AttributeDefinition(name = "Time limit resolution (ms)", description = "How often calls are checked against their time limit.", min = "1")
         int timeLimitResolutionMillis() default 20;
+
+        @AttributeDefinition(name = "Scheduler threads for connector calls", description = "How many threads of the shared scheduler blocking connector calls (event deliveries, connection tests) may occupy at once; further calls queue. Keep it below the scheduler's size (org.integrationhub.scheduler threads, default 4) so the rest of the hub always runs.", min = "1")
+        int connectorCallThreads() default 2;
     }
 
     private final ScheduledExecutorService scheduler;
@@ -53,6 +57,7 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> healthChecks;
     private final StatusReports reports;
+    private final BlockingCallGate calls;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -67,6 +72,7 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
             @Reference StatusReports reports, Config config) {
         this.scheduler = scheduler;
         this.reports = reports;
+        this.calls = new BlockingCallGate(scheduler, config.connectorCallThreads());
         Deadlines deadlines = new Deadlines();
         this.registry = new IntegrationRegistry(deadlines);
         this.gateway = new Gateway(registry, () -> {
@@ -100,7 +106,7 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
         String origin = bundle == null ? "?" : bundle.getSymbolicName() + "/" + bundle.getVersion();
         IntegrationEntry entry = registry.add(service, origin);
         if (entry != null) {
-            scheduler.execute(() -> testQuietly(entry.name));
+            calls.execute(() -> testQuietly(entry.name));
         }
     }
 
@@ -120,7 +126,7 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
 
     private void checkAll() {
         for (IntegrationEntry entry : registry.present()) {
-            scheduler.execute(() -> testQuietly(entry.name));
+            calls.execute(() -> testQuietly(entry.name));
         }
     }
 
@@ -151,6 +157,11 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
     ActionResult execute(String integration, String action, Map<String, Object> params, String idempotencyKey)
             throws GatewayException {
         return gateway.execute(integration, action, params, idempotencyKey);
+    }
+
+    /** @return where blocking connector calls run: the shared scheduler, on a bounded number of its threads */
+    Executor calls() {
+        return calls;
     }
 
     void deliver(String integration, HubEvent event) throws GatewayException {

@@ -38,9 +38,11 @@ public class IntegrationContextImpl implements IntegrationContext {
         this.scheduler = scheduler;
         this.statusBoard = statusBoard;
         this.environment = environment;
+        // Not the shared scheduler as the client's executor: connectors block in send() on the scheduler's threads
+        // (deliveries, health checks), and a client that needs those threads to complete its exchanges deadlocks
+        // the hub once every thread waits. Like Jetty's HttpClient, the JDK client keeps its own small pool.
         this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
-                .executor(scheduler).build();
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Override

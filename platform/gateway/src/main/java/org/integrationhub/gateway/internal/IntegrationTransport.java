@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
@@ -19,7 +18,8 @@ import org.osgi.service.component.annotations.Reference;
  * The "integration" kind of the delivery engine: hands one event to a connector's {@code onEvent} through the
  * gateway's policies (no gateway retry: the engine retries durably) on the shared scheduler. While the connector is
  * absent, or the gateway refuses the call for a moment (rate limit, bulkhead, open circuit), the delivery waits as
- * SUBSCRIBER_ABSENT without using up its retries.
+ * SUBSCRIBER_ABSENT without using up its retries. Calls run on the gateway's bounded share of the scheduler
+ * ({@link GatewayComponent#calls()}).
  */
 @Component(service = DeliveryTransport.class, property = DeliveryTransport.KIND_PROPERTY + "=" + IntegrationTransport.KIND)
 public class IntegrationTransport implements DeliveryTransport {
@@ -37,9 +37,8 @@ public class IntegrationTransport implements DeliveryTransport {
     private final Executor executor;
 
     @Activate
-    public IntegrationTransport(@Reference GatewayComponent gateway,
-            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler) {
-        this(gateway::deliver, scheduler);
+    public IntegrationTransport(@Reference GatewayComponent gateway) {
+        this(gateway::deliver, gateway.calls());
     }
 
     IntegrationTransport(Deliverer gateway, Executor executor) {
