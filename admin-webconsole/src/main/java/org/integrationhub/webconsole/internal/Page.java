@@ -1,0 +1,147 @@
+package org.integrationhub.webconsole.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one page's HTML. Every piece of text goes through {@link Html#escape}; markup comes only from this class,
+ * so data can never become markup. Action forms carry the CSRF token and post to the plugin's root.
+ */
+final class Page {
+
+    private final StringBuilder out = new StringBuilder(4096);
+    private final Messages messages;
+    private final String pluginRoot;
+    private final String csrfToken;
+
+    Page(Messages messages, String pluginRoot, String csrfToken) {
+        this.messages = messages;
+        this.pluginRoot = pluginRoot;
+        this.csrfToken = csrfToken;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    /** @return the localized string of a key from OSGI-INF/l10n/bundle.properties, formatted with the arguments */
+    String msg(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
+    Page heading(String text) {
+        out.append("<h2 class=\"hub-heading\">").append(Html.escape(text)).append("</h2>\n");
+        return this;
+    }
+
+    Page paragraph(String text) {
+        out.append("<p class=\"statline\">").append(Html.escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /** A code sample, e.g. a shell command the page points to. */
+    Page code(String text) {
+        out.append("<pre class=\"hub-code\">").append(Html.escape(text)).append("</pre>\n");
+        return this;
+    }
+
+    /** A notice box; {@code kind} is {@code info} or {@code error}. */
+    Page notice(String kind, String text) {
+        out.append("<div class=\"hub-notice hub-").append("error".equals(kind) ? "error" : "info")
+                .append(" ui-state-").append("error".equals(kind) ? "error" : "highlight")
+                .append(" ui-corner-all\">").append(Html.escape(text)).append("</div>\n");
+        return this;
+    }
+
+    /** The message shown when the service behind a page is not installed or not running. */
+    Page notInstalled(String what) {
+        return notice("error", msg("notInstalled", what));
+    }
+
+    Page tableStart(String cssId, String... headers) {
+        out.append("<table id=\"").append(Html.escape(cssId)).append("\" class=\"tablesorter nicetable hub-table\">")
+                .append("<thead><tr>");
+        for (String h : headers) {
+            out.append("<th>").append(Html.escape(h)).append("</th>");
+        }
+        out.append("</tr></thead><tbody>\n");
+        return this;
+    }
+
+    /** One row; plain values are escaped, {@link Cell}s made by this page are kept as they are. */
+    Page row(Object... cells) {
+        out.append("<tr>");
+        for (Object c : cells) {
+            out.append("<td>").append(c instanceof Cell cell ? cell.html : Html.escape(Html.orDash(c))).append("</td>");
+        }
+        out.append("</tr>\n");
+        return this;
+    }
+
+    Page tableEnd() {
+        out.append("</tbody></table>\n");
+        return this;
+    }
+
+    /** @return a link to this page with the query parameters (escaped and URL-encoded) */
+    Cell link(String text, Map<String, String> query) {
+        StringBuilder href = new StringBuilder(pluginRoot);
+        char sep = '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            href.append(sep).append(Urls.encode(e.getKey())).append('=').append(Urls.encode(e.getValue()));
+            sep = '&';
+        }
+        return new Cell("<a href=\"" + Html.escape(href.toString()) + "\">" + Html.escape(text) + "</a>");
+    }
+
+    /**
+     * @param action the action name the plugin dispatches on
+     * @param fields hidden fields (e.g. the id the action is about)
+     * @param confirm a confirmation question, or null to post without asking
+     * @return a one-button POST form carrying the CSRF token
+     */
+    Cell button(String action, String label, Map<String, String> fields, String confirm) {
+        StringBuilder f = new StringBuilder("<form method=\"post\" class=\"hub-action\" action=\"")
+                .append(Html.escape(pluginRoot)).append('"');
+        if (confirm != null) {
+            f.append(" onsubmit=\"return confirm(this.dataset.confirm)\" data-confirm=\"")
+                    .append(Html.escape(confirm)).append('"');
+        }
+        f.append("><input type=\"hidden\" name=\"").append(Csrf.FIELD).append("\" value=\"")
+                .append(Html.escape(csrfToken)).append("\"><input type=\"hidden\" name=\"action\" value=\"")
+                .append(Html.escape(action)).append("\">");
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            f.append("<input type=\"hidden\" name=\"").append(Html.escape(e.getKey())).append("\" value=\"")
+                    .append(Html.escape(e.getValue())).append("\">");
+        }
+        f.append("<button type=\"submit\" class=\"ui-button ui-corner-all\">").append(Html.escape(label))
+                .append("</button></form>");
+        return new Cell(f.toString());
+    }
+
+    /** Adds a stand-alone action form (outside a table). */
+    Page add(Cell cell) {
+        out.append("<div class=\"hub-actions\">").append(cell.html).append("</div>\n");
+        return this;
+    }
+
+    /** @return several cells in one table cell */
+    static Cell join(List<Cell> cells) {
+        StringBuilder b = new StringBuilder();
+        cells.forEach(c -> b.append(c.html));
+        return new Cell(b.toString());
+    }
+
+    String html() {
+        return out.toString();
+    }
+
+    /** A piece of markup built by a {@link Page}; cannot be made from outside this class. */
+    static final class Cell {
+        private final String html;
+
+        private Cell(String html) {
+            this.html = html;
+        }
+    }
+}
