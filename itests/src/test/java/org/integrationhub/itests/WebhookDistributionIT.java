@@ -1,0 +1,203 @@
+package org.integrationhub.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Webhooks in the running distribution: the REST contract over HTTP, shell registration, every delivery verified by
+ * com.standardwebhooks and the legacy header, {@code kill -9} mid-stream and restart (nothing lost, same ids, per-ticket
+ * order), and the SSRF guard once the operator no longer allows loopback.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebhookDistributionIT {
+
+    private static final Pattern SECRET = Pattern.compile("secret:\\s+(whsec_\\S+)");
+    private static final Pattern ID = Pattern.compile("id:\\s+(\\S+)");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private HubProcess hub;
+    private HubHttp http;
+    private String key;
+    private final WebhookReceiver receiver = new WebhookReceiver();
+
+    WebhookDistributionIT() throws Exception {
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "webhooks-it");
+        hub = HubProcess.unpack(Paths.get(System.getProperty("hub.distribution")), dir);
+        Files.writeString(dir.resolve("etc/org.integrationhub.webhooks.cfg"),
+                "allowedNetworks = 127.0.0.0/8\nretryDelayMillis = 300\nmaxRetries = 8\n");
+        hub.start();
+        http = hub.http();
+        http.awaitHealthy(Duration.ofSeconds(120));
+        key = hub.createKey("webhook-it", "--scope", "tickets:read", "--scope", "tickets:write", "--scope",
+                "webhooks:manage", "--rate-limit", "unlimited");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        receiver.close();
+        if (hub != null) {
+            hub.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void restContract() throws Exception {
+        try (WebhookReceiver own = new WebhookReceiver()) {
+            WebhookApiChecks api = new WebhookApiChecks(http, key, own);
+            api.createShowsTheSecretOnlyOnce();
+            api.patchAndRotate();
+            api.deliveriesRedeliverAndReplay(this::awaitTrue);
+            api.validationAndNotFound();
+            api.privateTargetsAreRefused();
+            api.delete();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void everyEventOfEveryTicketSurvivesKill9InOrder() throws Exception {
+        String out = hub.client("hub:webhook-add " + receiver.url() + " --description crash-stream");
+        Matcher secret = SECRET.matcher(out);
+        Matcher id = ID.matcher(out);
+        assertThat(secret.find() && id.find()).as(out).isTrue();
+        receiver.secret = secret.group(1);
+        assertThat(hub.client("hub:webhook-test " + id.group(1))).contains("HTTP 200");
+
+        Set<String> tickets = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger changes = new AtomicInteger();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int writer = w;
+            Thread t = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    try {
+                        HubHttp.Answer a = http.post("/api/v1/tickets", key,
+                                HubHttp.ticketJson("stream " + writer + "-" + i, "normal", "w" + writer + "@example.com"));
+                        if (a.status != 201) {
+                            continue;
+                        }
+                        String ticket = a.json.get("id").asText();
+                        tickets.add(ticket);
+                        http.patch("/api/v1/tickets/" + ticket, key, "{\"priority\":\"high\"}");
+                        http.patch("/api/v1/tickets/" + ticket, key, "{\"status\":\"pending\"}");
+                        changes.addAndGet(3);
+                    } catch (Exception e) {
+                        return; // the hub is gone
+                    }
+                }
+            });
+            t.start();
+            writers.add(t);
+        }
+        awaitTrue("a stream under way", () -> changes.get() >= 150 && receiver.arrivals.size() >= 60);
+        hub.killHard(); // mid-stream: writers are sending, deliveries are in flight
+        int arrivedBeforeKill = receiver.arrivals.size();
+        stop.set(true);
+        for (Thread t : writers) {
+            t.join(30_000);
+        }
+        hub.start();
+        http.awaitHealthy(Duration.ofSeconds(120));
+
+        Map<String, List<String>> expected = new java.util.HashMap<>();
+        for (String ticket : tickets) {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode e : http.get("/api/v1/tickets/" + ticket + "/events", key).json.get("data")) {
+                ids.add(e.get("id").asText());
+            }
+            expected.put(ticket, ids);
+        }
+        Set<String> all = new HashSet<>();
+        expected.values().forEach(all::addAll);
+        awaitTrue("every event delivered after the restart", () -> receiver.bodiesById.keySet().containsAll(all));
+
+        assertThat(receiver.rejected).as("deliveries failing verification").isEmpty();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(tickets.size());
+        for (Map.Entry<String, List<String>> t : expected.entrySet()) {
+            List<String> order = t.getValue();
+            int highest = -1;
+            for (String arrived : receiver.arrivalsOf(t.getKey())) {
+                int index = order.indexOf(arrived);
+                assertThat(index).as("event %s of ticket %s is one of its events", arrived, t.getKey()).isNotNegative();
+                // at-least-once: the latest event may repeat, but nothing older arrives after a newer one
+                assertThat(index).as("order of ticket %s: %s", t.getKey(), receiver.arrivalsOf(t.getKey()))
+                        .isGreaterThanOrEqualTo(highest);
+                highest = index;
+            }
+        }
+        receiver.bodiesById.forEach((id1, bodies) ->
+                assertThat(new HashSet<>(bodies)).as("same webhook-id, same body: %s", id1).hasSize(1));
+        System.out.printf("tickets %d, events %d, arrivals %d (%d before the kill, duplicates %d)%n", tickets.size(),
+                all.size(), receiver.arrivals.size(), arrivedBeforeKill,
+                receiver.arrivals.size() - receiver.bodiesById.size());
+    }
+
+    @Test
+    @Order(3)
+    void loopbackAndNamesResolvingToItAreRefusedOnceNoLongerAllowed() throws Exception {
+        Files.writeString(hub.home().resolve("etc/org.integrationhub.webhooks.cfg"),
+                "allowedNetworks = 198.51.100.0/24\n");
+        awaitTrue("the new configuration in effect", () -> {
+            try {
+                return http.post("/api/v1/webhooks", key, "{\"url\":\"http://localhost:9/hook\",\"events\":[\"*\"]}")
+                        .status == 422;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook",
+                "http://[::1]/hook")) {
+            HubHttp.Answer a = http.post("/api/v1/webhooks", key, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
+            WebhookApiChecks.assertProblem(a, 422);
+            assertThat(a.json.get("errors").get(0).get("field").asText()).isEqualTo("url");
+        }
+    }
+
+    private void awaitTrue(String what, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
