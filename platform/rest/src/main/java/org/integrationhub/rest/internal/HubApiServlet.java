@@ -119,10 +119,25 @@ public class HubApiServlet extends ServletContainer {
                 List.copyOf(resources.values()));
     }
 
+    @Override
+    public void destroy() {
+        synchronized (this) {
+            initialized = false; // resources leaving during shutdown must not reload a stopped container
+        }
+        super.destroy();
+    }
+
     private synchronized void rebuild() {
-        if (initialized) {
+        if (!initialized) {
+            return;
+        }
+        try {
             logger.info("REST API now serves {} contributed resource(s); reloading", resources.size());
             reload(application());
+        } catch (RuntimeException e) {
+            // e.g. the HTTP service is stopping under us; the next init() builds the application afresh
+            logger.warn("Could not reload the REST API after a resource change: {}", e.toString());
+            logger.debug("Reload failure", e);
         }
     }
 
