@@ -1,0 +1,151 @@
+package org.integrationhub.benchmarks.webhooks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.integrationhub.api.Customer;
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.api.Priority;
+import org.integrationhub.api.Ticket;
+import org.integrationhub.api.TicketStatus;
+import org.integrationhub.core.json.HubJson;
+import org.integrationhub.delivery.DeliveryTransport;
+import org.integrationhub.delivery.internal.DeliveryEngine;
+import org.integrationhub.delivery.internal.EngineConfig;
+import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.internal.DatabaseImpl;
+import org.integrationhub.webhooks.internal.WebhookConfig;
+import org.integrationhub.webhooks.internal.WebhookInput;
+import org.integrationhub.webhooks.internal.WebhookRegistry;
+import org.integrationhub.webhooks.internal.WebhookSender;
+
+/**
+ * The hub's real delivery path outside OSGi, wired as DS wires it in the distribution: a pooled database (H2 file or
+ * PostgreSQL, migrated by the hub), the shared scheduler (4 threads), the delivery engine, the webhook registry and
+ * sender with their default configuration (loopback allowed). Events are written to the outbox as the core writes them.
+ */
+final class HubUnderTest implements AutoCloseable {
+
+    final Database db;
+    final DeliveryEngine engine;
+    final WebhookRegistry registry;
+    final WebhookSender sender;
+    private final HikariDataSource pool;
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(4);
+
+    HubUnderTest(String database, Path work) throws Exception {
+        pool = new HikariDataSource(pool(database, work));
+        db = new DatabaseImpl(pool);
+        engine = new DeliveryEngine(db, scheduler, Configs.of(EngineConfig.class,
+                Map.of("nodeName", "bench", "requiredKinds", new String[] {"webhook"})));
+        Map<String, Object> cfg = Map.of("allowedNetworks", new String[] {"127.0.0.0/8"}, "secretKeyFile",
+                work.resolve("hub-webhook-secrets.key").toString());
+        WebhookConfig config = Configs.of(WebhookConfig.class, cfg);
+        registry = new WebhookRegistry(db, engine, scheduler, config);
+        sender = new WebhookSender(registry, config);
+    }
+
+    private static HikariConfig pool(String database, Path work) throws Exception {
+        HikariConfig c = new HikariConfig();
+        c.setMaximumPoolSize(10);
+        if (database.equals("postgresql")) {
+            String url = System.getenv().getOrDefault("HUB_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+            String user = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
+            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection conn = DriverManager.getConnection(url, user, ""); Statement s = conn.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            }
+            c.setJdbcUrl(url + "?currentSchema=" + schema);
+            c.setUsername(user);
+        } else {
+            Files.createDirectories(work);
+            // the distribution's default datasource URL (etc/org.ops4j.datasource-hub.cfg)
+            c.setJdbcUrl("jdbc:h2:file:" + work.resolve("hub") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+            c.setUsername("sa");
+        }
+        return c;
+    }
+
+    /** Registers the receiver for every event type. */
+    String subscribe(String url) {
+        return registry.create(new WebhookInput(url, List.of("*"), "bench", null, null, null, null, null, null))
+                .endpoint().id();
+    }
+
+    /** Lets the relay and the dispatcher start: binds the webhook source and transport, as DS does. */
+    void bind() {
+        Map<String, Object> props = Map.of(DeliveryTransport.KIND_PROPERTY, "webhook");
+        engine.bindSource(registry, props);
+        engine.bindTransport(sender, props);
+    }
+
+    /** @return the JSON envelope of an event of about {@code size} bytes */
+    static HubEvent event(String ticketId, int size) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Ticket base = ticket(ticketId, "", now);
+        int pad = Math.max(0, size - HubJson.eventJson(new HubEvent(UlidCreator.getMonotonicUlid().toString(), 0,
+                EventType.TICKET_UPDATED, now, base, null, null, Set.of())).length());
+        return new HubEvent(UlidCreator.getMonotonicUlid().toString(), 0, EventType.TICKET_UPDATED, now,
+                ticket(ticketId, "x".repeat(pad), now), null, null, Set.of());
+    }
+
+    private static Ticket ticket(String id, String description, Instant now) {
+        return new Ticket(id, "benchmark ticket " + id, description, Priority.NORMAL, TicketStatus.OPEN, null,
+                new Customer("01J00000000000000000000000", "a@example.com", "A", Map.of(), now), now, now,
+                now.plus(Duration.ofHours(1)), null);
+    }
+
+    /** Writes events to the outbox in one transaction, as the core does for each change. */
+    void append(List<HubEvent> events) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_event (id, type, ticket_id,"
+                    + " occurred_at, payload) VALUES (?, ?, ?, ?, ?)")) {
+                for (HubEvent e : events) {
+                    ps.setString(1, e.id());
+                    ps.setString(2, e.type().wireName());
+                    ps.setString(3, e.ticketId());
+                    ps.setObject(4, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                    ps.setString(5, HubJson.eventJson(e));
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        });
+    }
+
+    long delivered() {
+        return db.inTransaction(c -> {
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery("SELECT COUNT(*) FROM delivery WHERE status = 'DELIVERED'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        engine.deactivate();
+        scheduler.shutdownNow();
+        pool.close();
+    }
+}

@@ -1,0 +1,63 @@
+package org.integrationhub.benchmarks.webhooks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+
+/** The loopback receiver both loops POST to: reads the body, answers 204, notes when each webhook-id first arrived. */
+final class Sink extends AbstractHandler implements AutoCloseable {
+
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong bytes = new AtomicLong();
+    final Map<String, Long> firstArrivalNanos = new ConcurrentHashMap<>();
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+
+    Sink() throws Exception {
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(this);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/hook";
+    }
+
+    @Override
+    public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        long now = System.nanoTime();
+        String id = request.getHeader("webhook-id");
+        if (id != null) {
+            firstArrivalNanos.putIfAbsent(id, now);
+        }
+        byte[] buffer = new byte[4096];
+        long n = 0;
+        try (InputStream in = request.getInputStream()) {
+            for (int r; (r = in.read(buffer)) > 0;) {
+                n += r;
+            }
+        }
+        bytes.addAndGet(n);
+        requests.incrementAndGet();
+        response.setStatus(204);
+        base.setHandled(true);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
