@@ -1,5 +1,7 @@
 package org.integrationhub.shell.internal;
 
+import org.integrationhub.shell.support.TrailingOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

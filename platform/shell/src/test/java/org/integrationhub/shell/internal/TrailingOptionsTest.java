@@ -1,5 +1,7 @@
 package org.integrationhub.shell.internal;
 
+import org.integrationhub.shell.support.TrailingOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.integrationhub.oauth2.internal.shell;
 
+import org.integrationhub.shell.support.TrailingOptions;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.integrationhub.webhooks.internal.shell;
 
+import org.integrationhub.shell.support.TrailingOptions;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.integrationhub.webhooks.internal.shell;
 
+import org.integrationhub.shell.support.TrailingOptions;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

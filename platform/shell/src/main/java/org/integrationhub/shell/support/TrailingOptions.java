@@ -1,4 +1,4 @@
-package org.integrationhub.shell.internal;
+package org.integrationhub.shell.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +11,13 @@ import org.integrationhub.api.ValidationException;
  * Options written after a command's positional arguments ({@code hub:apikey-create NAME --scope S}): Karaf's
  * parser stops reading options at the first argument, so commands whose documented syntax puts options last
  * collect the trailing words and read them here. Each option takes one value ({@code --opt v} or {@code --opt=v}).
+ *
+ * <p>Shared by every bundle that contributes {@code hub:*} commands (import this package with
+ * {@code resolution:=optional}, like the Karaf shell packages).
+ *
+ * @since 0.1.0
  */
-final class TrailingOptions {
+public final class TrailingOptions {
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
@@ -24,7 +29,7 @@ final class TrailingOptions {
      * @param options each option's names, the first being canonical
      */
     @SafeVarargs
-    static TrailingOptions parse(List<String> words, List<String>... options) {
+    public static TrailingOptions parse(List<String> words, List<String>... options) {
         TrailingOptions result = new TrailingOptions();
         for (List<String> names : options) {
             result.values.put(names.get(0), new ArrayList<>());
@@ -67,7 +72,7 @@ final class TrailingOptions {
     }
 
     /** @param canonical the option's first name @return its values in order */
-    List<String> values(String canonical) {
+    public List<String> values(String canonical) {
         return values.getOrDefault(canonical, List.of());
     }
 }
