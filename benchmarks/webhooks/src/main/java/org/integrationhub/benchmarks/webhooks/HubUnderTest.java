@@ -55,8 +55,7 @@ final class HubUnderTest implements AutoCloseable {
     HubUnderTest(String database, Path work) throws Exception {
         pool = new HikariDataSource(pool(database, work));
         db = new DatabaseImpl(pool);
-        engine = new DeliveryEngine(db, scheduler, Configs.of(EngineConfig.class,
-                Map.of("nodeName", "bench", "requiredKinds", new String[] {"webhook"})));
+        engine = new DeliveryEngine(db, scheduler, Configs.of(EngineConfig.class, engineConfig()));
         Map<String, Object> cfg = Map.of("allowedNetworks", new String[] {"127.0.0.0/8"}, "secretKeyFile",
                 work.resolve("hub-webhook-secrets.key").toString());
         WebhookConfig config = Configs.of(WebhookConfig.class, cfg);
@@ -130,6 +129,19 @@ final class HubUnderTest implements AutoCloseable {
                 return ps.executeBatch().length;
             }
         });
+    }
+
+    /** The engine's configuration: its defaults, or -Dbench.batchSize / -Dbench.maxInFlight to compare tunings. */
+    private static Map<String, Object> engineConfig() {
+        Map<String, Object> cfg = new java.util.HashMap<>(Map.of("nodeName", "bench", "requiredKinds",
+                new String[] {"webhook"}));
+        for (String key : new String[] {"batchSize", "maxInFlight"}) {
+            String value = System.getProperty("bench." + key);
+            if (value != null) {
+                cfg.put(key, Integer.valueOf(value));
+            }
+        }
+        return cfg;
     }
 
     long delivered() {

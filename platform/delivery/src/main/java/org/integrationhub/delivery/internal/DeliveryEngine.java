@@ -44,6 +44,7 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
     private final Settings settings;
     private final Relay relay;
     private final Dispatcher dispatcher;
+    private final Statistics statistics;
     private final Map<String, DeliveryTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionSource> sources = new ConcurrentHashMap<>();
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
@@ -64,6 +65,7 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         this.scheduler = scheduler;
         this.settings = settings;
         this.relay = new Relay(db, clock, settings);
+        this.statistics = new Statistics(db, clock);
         this.dispatcher = new Dispatcher(new DeliveryStore(db), clock, settings, scheduler, this::wake);
         int released = new DeliveryStore(db).releaseLeases(settings.nodeName());
         if (released > 0) {
@@ -125,9 +127,12 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
             do {
                 again = false;
                 int relayed;
+                int total = 0;
                 do {
                     relayed = relay.relayBatch(Map.copyOf(sources));
+                    total += relayed;
                 } while (relayed >= settings.batchSize() && active);
+                statistics.relayed(total);
                 int started;
                 do {
                     started = dispatcher.dispatchBatch(Map.copyOf(transports));

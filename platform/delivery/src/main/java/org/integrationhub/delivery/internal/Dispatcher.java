@@ -34,6 +34,7 @@ final class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentLinkedQueue<Completion> done = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean flushing = new AtomicBoolean();
 
     /**
      * @param executor where outcomes are written (never the transport's network thread)
@@ -131,9 +132,23 @@ final class Dispatcher {
         }
     }
 
-    /** Writes every queued outcome, in batches. */
+    /**
+     * Writes every queued outcome, in batches. One flush runs at a time: outcomes that arrive meanwhile are written
+     * by the running flush in its next batch (group commit) instead of in concurrent small transactions that queue on
+     * the database's commit.
+     */
     void flush() {
         flushScheduled.set(false);
+        while (!done.isEmpty() && flushing.compareAndSet(false, true)) {
+            try {
+                drain();
+            } finally {
+                flushing.set(false);
+            }
+        }
+    }
+
+    private void drain() {
         List<Completion> batch = new ArrayList<>();
         for (Completion c; (c = done.poll()) != null;) {
             batch.add(c);
