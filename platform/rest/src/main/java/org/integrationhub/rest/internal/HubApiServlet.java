@@ -63,10 +63,19 @@ public class HubApiServlet extends ServletContainer {
     private final transient Map<Key, ApiResource> resources = new ConcurrentSkipListMap<>();
     private volatile boolean initialized;
 
+    /** The configuration the container is built from; filled once, in {@link #init()}, so Jersey starts once. */
+    private final transient ResourceConfig initial;
+
     @Activate
     public HubApiServlet(@Reference TicketService tickets, @Reference Database database,
             @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits, Config config) {
-        super(new ResourceConfig());
+        this(new ResourceConfig(), tickets, database, apiKeys, rateLimits, config);
+    }
+
+    private HubApiServlet(ResourceConfig initial, TicketService tickets, Database database, ApiKeyService apiKeys,
+            RateLimitService rateLimits, Config config) {
+        super(initial);
+        this.initial = initial;
         this.tickets = tickets;
         this.database = database;
         this.apiKeys = apiKeys;
@@ -77,9 +86,12 @@ public class HubApiServlet extends ServletContainer {
 
     @Override
     public void init() throws ServletException {
-        super.init();
-        initialized = true;
-        reload(application());
+        synchronized (this) { // resources binding meanwhile wait, then reload the running container
+            HubApiApplication.configure(initial, tickets, database, authenticators, rateLimits, maxRequestBytes,
+                    List.copyOf(resources.values()));
+            super.init();
+            initialized = true;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
