@@ -87,7 +87,7 @@ class CrashRecoveryIT {
             for (String id : acknowledged) {
                 HubHttp.Answer a = http.get("/api/v1/tickets/" + id, key);
                 if (a.status != 200) {
-                    missing.add(id + " → " + a.status);
+                    missing.add(id + " → " + a);
                     continue;
                 }
                 JsonNode events = http.get("/api/v1/tickets/" + id + "/events", key).json.get("data");

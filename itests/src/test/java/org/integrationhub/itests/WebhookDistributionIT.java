@@ -186,6 +186,56 @@ class WebhookDistributionIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void theApiKeepsAnsweringWhileAContributedResourceComesAndGoes() throws Exception {
+        String id = http.post("/api/v1/tickets", key, HubHttp.ticketJson("hot swap", "normal", "swap@example.com"))
+                .json.get("id").asText();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        HubHttp.Answer a = http.get("/api/v1/tickets/" + id, key);
+                        if (a.status != 200) {
+                            failures.add(a.toString());
+                        }
+                        answered.incrementAndGet();
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            t.start();
+            readers.add(t);
+        }
+        // each stop and start removes and adds the webhook resources: the REST application is rebuilt twice
+        for (int i = 0; i < 3; i++) {
+            hub.client("bundle:stop org.integrationhub.webhooks");
+            awaitTrue("the webhook API gone", () -> status("/api/v1/webhooks") == 404);
+            hub.client("bundle:start org.integrationhub.webhooks");
+            awaitTrue("the webhook API back", () -> status("/api/v1/webhooks") == 200);
+        }
+        stop.set(true);
+        for (Thread t : readers) {
+            t.join(30_000);
+        }
+        assertThat(answered.get()).isGreaterThan(100);
+        assertThat(failures).as("answers other than 200 while the application was rebuilt (%d requests)",
+                answered.get()).isEmpty();
+    }
+
+    private int status(String path) {
+        try {
+            return http.get(path, key).status;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private void awaitTrue(String what, BooleanSupplier condition) {
         Instant end = Instant.now().plus(WAIT);
         while (!condition.getAsBoolean()) {

@@ -54,14 +54,7 @@ public final class HubApiApplication {
      */
     static ResourceConfig create(TicketService tickets, Database database, List<TokenAuthenticator> authenticators,
             RateLimitService rateLimits, long maxRequestBytes, Collection<ApiResource> contributed) {
-        return configure(new ResourceConfig(), tickets, database, authenticators, rateLimits, maxRequestBytes,
-                contributed);
-    }
-
-    /** As {@link #create}, filling a ResourceConfig the caller already handed to its container. */
-    static ResourceConfig configure(ResourceConfig config, TicketService tickets, Database database,
-            List<TokenAuthenticator> authenticators, RateLimitService rateLimits, long maxRequestBytes,
-            Collection<ApiResource> contributed) {
+        ResourceConfig config = new ResourceConfig();
         config.setApplicationName("integration-hub-api");
         config.register(new JacksonJsonProvider(HubJson.mapper()));
         config.register(new ProblemExceptionMapper());

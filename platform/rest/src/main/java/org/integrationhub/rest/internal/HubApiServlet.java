@@ -1,5 +1,7 @@
 package org.integrationhub.rest.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -33,13 +38,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the REST API: Jersey's servlet on the OSGi HTTP whiteboard under {@code /api/*}. Resources of other
  * bundles ({@link ApiResource} services) and extra credential checks ({@link TokenAuthenticator} services) join
- * and leave at run time; the Jersey application is rebuilt when resources change.
+ * and leave at run time: the Jersey application is rebuilt when resources change, and the new one takes over
+ * without dropping a request (see {@link SwappableServlet}).
  */
 @Component(service = Servlet.class, configurationPid = HubApiServlet.PID, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
         "osgi.http.whiteboard.servlet.name=integration-hub-api"})
 @Designate(ocd = HubApiServlet.Config.class)
-public class HubApiServlet extends ServletContainer {
+public class HubApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String PID = "org.integrationhub.rest";
@@ -61,21 +67,15 @@ public class HubApiServlet extends ServletContainer {
     private final transient ApiKeyService apiKeys;
     private final transient Map<Key, TokenAuthenticator> extraAuthenticators = new ConcurrentSkipListMap<>();
     private final transient Map<Key, ApiResource> resources = new ConcurrentSkipListMap<>();
-    private volatile boolean initialized;
+    private static final byte[] UNAVAILABLE = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+            + "\"status\":503,\"detail\":\"The REST API is starting or stopping\"}").getBytes(StandardCharsets.UTF_8);
 
-    /** The configuration the container is built from; filled once, in {@link #init()}, so Jersey starts once. */
-    private final transient ResourceConfig initial;
+    /** Null until {@link #init()} and after {@link #destroy()}; guarded by {@code this}. */
+    private transient SwappableServlet container;
 
     @Activate
     public HubApiServlet(@Reference TicketService tickets, @Reference Database database,
             @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits, Config config) {
-        this(new ResourceConfig(), tickets, database, apiKeys, rateLimits, config);
-    }
-
-    private HubApiServlet(ResourceConfig initial, TicketService tickets, Database database, ApiKeyService apiKeys,
-            RateLimitService rateLimits, Config config) {
-        super(initial);
-        this.initial = initial;
         this.tickets = tickets;
         this.database = database;
         this.apiKeys = apiKeys;
@@ -86,11 +86,23 @@ public class HubApiServlet extends ServletContainer {
 
     @Override
     public void init() throws ServletException {
-        synchronized (this) { // resources binding meanwhile wait, then reload the running container
-            HubApiApplication.configure(initial, tickets, database, authenticators, rateLimits, maxRequestBytes,
-                    List.copyOf(resources.values()));
-            super.init();
-            initialized = true;
+        synchronized (this) { // resources binding meanwhile wait, then rebuild the running application
+            SwappableServlet fresh = new SwappableServlet(getServletConfig());
+            fresh.install(new ServletContainer(application())); // Jersey starts once, with what is known now
+            container = fresh;
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        SwappableServlet serving = container;
+        if (serving == null || !serving.service(request, response)) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", "1");
+            response.setContentType("application/problem+json");
+            response.setContentLength(UNAVAILABLE.length);
+            response.getOutputStream().write(UNAVAILABLE);
         }
     }
 
@@ -133,23 +145,27 @@ public class HubApiServlet extends ServletContainer {
 
     @Override
     public void destroy() {
-        synchronized (this) {
-            initialized = false; // resources leaving during shutdown must not reload a stopped container
+        synchronized (this) { // resources leaving during shutdown must not rebuild a stopped application
+            if (container != null) {
+                container.shutdown();
+                container = null;
+            }
         }
         super.destroy();
     }
 
     private synchronized void rebuild() {
-        if (!initialized) {
-            return;
+        if (container == null) {
+            return; // init() builds the application with whatever is bound by then
         }
         try {
-            logger.info("REST API now serves {} contributed resource(s); reloading", resources.size());
-            reload(application());
-        } catch (RuntimeException e) {
-            // e.g. the HTTP service is stopping under us; the next init() builds the application afresh
-            logger.warn("Could not reload the REST API after a resource change: {}", e.toString());
-            logger.debug("Reload failure", e);
+            logger.info("REST API now serves {} contributed resource(s); swapping in the rebuilt application",
+                    resources.size());
+            container.install(new ServletContainer(application()));
+        } catch (ServletException | RuntimeException e) {
+            // the running application keeps serving; the next change or restart tries again
+            logger.warn("Could not rebuild the REST API after a resource change: {}", e.toString());
+            logger.debug("Rebuild failure", e);
         }
     }
 
