@@ -69,9 +69,12 @@ public class HubApiServlet extends HttpServlet {
     private final transient Map<Key, ApiResource> resources = new ConcurrentSkipListMap<>();
     private static final byte[] UNAVAILABLE = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
             + "\"status\":503,\"detail\":\"The REST API is starting or stopping\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] INTERNAL = ("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
+            + "\"status\":500,\"detail\":\"The request failed unexpectedly; the hub's log has the details\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    /** Null until {@link #init()} and after {@link #destroy()}; guarded by {@code this}. */
-    private transient SwappableServlet container;
+    /** Null until {@link #init()} and after {@link #destroy()}; changed under {@code this}, read by every request. */
+    private transient volatile SwappableServlet container;
 
     @Activate
     public HubApiServlet(@Reference TicketService tickets, @Reference Database database,
@@ -97,13 +100,29 @@ public class HubApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         SwappableServlet serving = container;
-        if (serving == null || !serving.service(request, response)) {
-            response.setStatus(503);
-            response.setHeader("Retry-After", "1");
-            response.setContentType("application/problem+json");
-            response.setContentLength(UNAVAILABLE.length);
-            response.getOutputStream().write(UNAVAILABLE);
+        boolean served;
+        try {
+            served = serving != null && serving.service(request, response);
+        } catch (ServletException | RuntimeException e) {
+            // Jersey maps what it can; anything escaping it still gets problem+json, never the container's HTML page
+            logger.error("Unhandled failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                problem(response, 500, INTERNAL);
+            }
+            return;
         }
+        if (!served) {
+            response.setHeader("Retry-After", "1");
+            problem(response, 503, UNAVAILABLE);
+        }
+    }
+
+    private static void problem(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
