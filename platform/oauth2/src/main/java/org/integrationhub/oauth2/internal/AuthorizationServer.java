@@ -56,6 +56,15 @@ public final class AuthorizationServer {
     }
 
     /**
+     * Loads the signing keys; a missing first key is created on {@code executor} (requests that need it wait for
+     * it), so a first start does not wait for RSA key generation.
+     */
+    public AuthorizationServer start(java.util.concurrent.Executor executor) {
+        keys.start(executor);
+        return this;
+    }
+
+    /**
      * Checks an access token presented to the REST API.
      *
      * @return the principal (kind OAUTH_CLIENT, the token's scopes, the client's id as rate-limit key) of a valid,

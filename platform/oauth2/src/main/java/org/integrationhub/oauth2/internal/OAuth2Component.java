@@ -91,7 +91,7 @@ public class OAuth2Component implements TokenAuthenticator {
                 Duration.ofSeconds(config.authorizationCodeSeconds()), config.maxRequestBytes(),
                 config.keyEncryptionSecret(), config.adminRole(), config.realm());
         this.server = new AuthorizationServer(database, settings, new JaasUserAuthenticator(config.realm(), null),
-                Clock.systemUTC()).start();
+                Clock.systemUTC()).start(scheduler); // a first key is generated off the activation path
         registrations.add(context.registerService(AuthorizationServer.class, server, null));
         registrations.add(context.registerService(org.integrationhub.oauth2.OAuth2Admin.class,
                 new OAuth2AdminImpl(server), null));

@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import org.integrationhub.oauth2.internal.store.SigningKeyRow;
 import org.integrationhub.oauth2.internal.store.SigningKeyStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import com.nimbusds.jose.JOSEException;
@@ -35,6 +39,8 @@ public final class SigningKeys {
 
     private static final Duration RELOAD_THROTTLE = Duration.ofSeconds(5);
 
+    private final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
+
     private final SigningKeyStore store;
     private final KeyEncryption encryption;
     private final Duration overlap;
@@ -48,12 +54,40 @@ public final class SigningKeys {
         this.clock = clock;
     }
 
-    /** Loads the keys, creating the first one if there is none. */
-    public synchronized void start() {
-        reload();
+    /** Loads the keys, creating the first one (now, on the caller's thread) if there is none. */
+    public void start() {
+        start(Runnable::run);
+    }
+
+    /**
+     * Loads the keys; if there is none yet (the first start of a hub), generates the first one on {@code executor},
+     * off the caller's path: RSA key generation in a cold JVM costs a noticeable part of the hub's start-up. Until
+     * that key exists, {@link #active()} and {@link #jwksJson()} wait for it (or create it themselves if the
+     * executor has not got to it yet), so no token is ever signed, nor an empty key set published, without a key.
+     */
+    public void start(Executor executor) {
+        synchronized (this) {
+            reload();
+            if (snapshot.active != null) {
+                return;
+            }
+        }
+        executor.execute(() -> {
+            try {
+                ensureActive();
+            } catch (RuntimeException e) {
+                // the first request that needs the key tries again (and reports the failure to its caller)
+                logger.warn("Could not create the first signing key; retrying when one is needed: {}", e.toString());
+            }
+        });
+    }
+
+    /** Creates the first key unless there is an active one (waits while another thread is creating it). */
+    private synchronized RSAKey ensureActive() {
         if (snapshot.active == null) {
             rotate();
         }
+        return snapshot.active;
     }
 
     /** Creates a new active key and retires the current one. @return the new kid */
@@ -95,7 +129,10 @@ public final class SigningKeys {
     public RSAKey active() {
         RSAKey key = snapshot.active;
         if (key == null) {
-            throw new IllegalStateException("no signing key; start() was not called");
+            key = ensureActive(); // start() is still creating the first key: wait for it (or create it)
+        }
+        if (key == null) {
+            throw new IllegalStateException("no signing key");
         }
         return key;
     }
@@ -113,6 +150,9 @@ public final class SigningKeys {
 
     /** @return the public JWK set: the active key and the retired keys still in their overlap */
     public String jwksJson() {
+        if (snapshot.active == null) {
+            ensureActive(); // never publish an empty set while the first key is being created
+        }
         return new JWKSet(new ArrayList<>(snapshot.published)).toString(true);
     }
 
