@@ -73,6 +73,8 @@ public class HubApiServlet extends HttpServlet {
             + "\"status\":500,\"detail\":\"The request failed unexpectedly; the hub's log has the details\"}")
             .getBytes(StandardCharsets.UTF_8);
 
+    private static final long WARM_UP_WAIT_MILLIS = 15_000;
+
     /** Null until {@link #init()} and after {@link #destroy()}; changed under {@code this}, read by every request. */
     private transient volatile SwappableServlet container;
 
@@ -89,6 +91,7 @@ public class HubApiServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
+        JerseyWarmUp.awaitDone(WARM_UP_WAIT_MILLIS); // two initialisations at once would only share the cores
         synchronized (this) { // resources binding meanwhile wait, then rebuild the running application
             SwappableServlet fresh = new SwappableServlet(getServletConfig());
             fresh.install(new ServletContainer(application())); // Jersey starts once, with what is known now
