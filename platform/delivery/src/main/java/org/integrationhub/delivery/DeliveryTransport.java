@@ -27,7 +27,7 @@ public interface DeliveryTransport {
      * <p>Classify every failure into the returned outcome rather than completing exceptionally; an exceptional
      * completion (or a thrown exception) counts as {@link DeliveryOutcome.Result#RETRY} with the exception as error.
      * The engine enforces no timeout of its own beyond its lease: the transport must complete the stage within its
-     * own timeout (well below the engine's lease, default 5 minutes).
+     * own timeout (well below the engine's lease, {@code leaseSeconds}, default 120 s).
      *
      * @param request what to send; the same {@link DeliveryRequest#messageId()} on every attempt
      * @return the outcome of this attempt, never null

@@ -62,7 +62,7 @@ public final class SigningKeys {
     /**
      * Loads the keys; if there is none yet (the first start of a hub), generates the first one on {@code executor},
      * off the caller's path: RSA key generation in a cold JVM costs a noticeable part of the hub's start-up. Until
-     * that key exists, {@link #active()} and {@link #jwksJson()} wait for it (or create it themselves if the
+     * that key exists, {@link #active()}, {@link #jwksJson()} and {@link #describe()} wait for it (or create it themselves if the
      * executor has not got to it yet), so no token is ever signed, nor an empty key set published, without a key.
      */
     public void start(Executor executor) {
@@ -158,6 +158,9 @@ public final class SigningKeys {
 
     /** @return the keys still signing or published, newest (the active one) first, without private parts */
     public List<org.integrationhub.oauth2.SigningKeyInfo> describe() {
+        if (snapshot.active == null) {
+            ensureActive(); // an operator never sees a fresh hub without its signing key
+        }
         Instant now = clock.instant();
         List<org.integrationhub.oauth2.SigningKeyInfo> result = new ArrayList<>();
         for (SigningKeyRow row : store.list()) {

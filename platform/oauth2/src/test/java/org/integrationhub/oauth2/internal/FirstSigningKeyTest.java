@@ -62,6 +62,14 @@ class FirstSigningKeyTest {
     }
 
     @Test
+    void theOperatorsKeyListIsNeverEmptyWhileTheFirstKeyIsPending() {
+        SigningKeys keys = new SigningKeys(new SigningKeyStore(database), settings, Clock.systemUTC());
+        keys.start(task -> { }); // an executor that never runs it
+
+        assertThat(keys.describe()).hasSize(1).allMatch(k -> k.retiredAt() == null);
+    }
+
+    @Test
     void concurrentCallersDuringBackgroundGenerationAllSignWithTheSameSingleKey() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
