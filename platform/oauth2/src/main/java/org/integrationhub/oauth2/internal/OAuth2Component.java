@@ -42,12 +42,6 @@ import org.slf4j.LoggerFactory;
 public class OAuth2Component implements TokenAuthenticator {
 
     static final String PID = "org.integrationhub.oauth2";
-    /**
-     * A fresh hub's first signing key is generated this long after activation, once the start-up burst (Jersey's
-     * first initialisation, the other bundles) has passed: on 2 cores the RSA key generation otherwise competes
-     * with it for CPU. A request that needs the key earlier creates it on the spot (see {@link SigningKeys}).
-     */
-    static final long FIRST_KEY_DELAY_SECONDS = 10;
 
     @ObjectClassDefinition(name = "Integration Hub OAuth2 authorization server",
             description = "Issuer, token lifetimes and limits of the OAuth2 authorization server.")
@@ -97,7 +91,7 @@ public class OAuth2Component implements TokenAuthenticator {
                 Duration.ofSeconds(config.authorizationCodeSeconds()), config.maxRequestBytes(),
                 config.keyEncryptionSecret(), config.adminRole(), config.realm());
         this.server = new AuthorizationServer(database, settings, new JaasUserAuthenticator(config.realm(), null),
-                Clock.systemUTC()).start(task -> scheduler.schedule(task, FIRST_KEY_DELAY_SECONDS, TimeUnit.SECONDS));
+                Clock.systemUTC()).start(scheduler); // a fresh hub's first key is generated off the activation path
         registrations.add(context.registerService(AuthorizationServer.class, server, null));
         registrations.add(context.registerService(org.integrationhub.oauth2.OAuth2Admin.class,
                 new OAuth2AdminImpl(server), null));

@@ -82,8 +82,15 @@ public final class SigningKeys {
         });
     }
 
-    /** Creates the first key unless there is an active one (waits while another thread is creating it). */
+    /**
+     * Creates the first key unless there is an active one (waits while another thread is creating it). Reads the
+     * store first: another node sharing the database may have created it meanwhile, and rotating then would retire
+     * that node's key under it.
+     */
     private synchronized RSAKey ensureActive() {
+        if (snapshot.active == null) {
+            reload();
+        }
         if (snapshot.active == null) {
             rotate();
         }

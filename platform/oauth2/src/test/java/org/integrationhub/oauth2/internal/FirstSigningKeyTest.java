@@ -62,6 +62,19 @@ class FirstSigningKeyTest {
     }
 
     @Test
+    void aSecondNodeThatStartedBeforeTheFirstKeyExistedUsesItInsteadOfRotatingItAway() {
+        SigningKeys nodeA = new SigningKeys(new SigningKeyStore(database), settings, Clock.systemUTC());
+        SigningKeys nodeB = new SigningKeys(new SigningKeyStore(database), settings, Clock.systemUTC());
+        nodeA.start(task -> { });
+        nodeB.start(task -> { }); // both started on an empty database
+
+        String kid = nodeA.active().getKeyID();
+
+        assertThat(nodeB.active().getKeyID()).isEqualTo(kid);
+        assertThat(nodeA.describe()).hasSize(1).allMatch(k -> k.retiredAt() == null);
+    }
+
+    @Test
     void theOperatorsKeyListIsNeverEmptyWhileTheFirstKeyIsPending() {
         SigningKeys keys = new SigningKeys(new SigningKeyStore(database), settings, Clock.systemUTC());
         keys.start(task -> { }); // an executor that never runs it
