@@ -152,6 +152,11 @@ final class Fakes {
         }
 
         @Override
+        public int resume(String kind, String subscriberId) {
+            return 0;
+        }
+
+        @Override
         public int cancelPending(String kind, String subscriberId, String reason) {
             return 0;
         }

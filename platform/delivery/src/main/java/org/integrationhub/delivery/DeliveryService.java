@@ -59,6 +59,16 @@ public interface DeliveryService {
      */
     int cancelPending(String kind, String subscriberId, String reason);
 
+    /**
+     * The subscriber is back (e.g. its connector bundle was deployed again): its pending deliveries that wait for a
+     * later attempt become due now, in their order, instead of at their next scheduled look. Deliveries in flight
+     * are left as they are; retry counts are unchanged.
+     *
+     * @return the number of deliveries made due
+     * @since 0.2.0
+     */
+    int resume(String kind, String subscriberId);
+
     /** @return the counters of one subscriber */
     DeliveryStats stats(String kind, String subscriberId);
 }

@@ -131,6 +131,27 @@ abstract class DeliveryLog implements DeliveryService {
     }
 
     @Override
+    public int resume(String kind, String subscriberId) {
+        Instant now = clock.instant();
+        int n = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET next_attempt_at = ?"
+                    + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING' AND next_attempt_at > ?"
+                    + " AND (locked_until IS NULL OR locked_until < ?)")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setString(2, kind);
+                ps.setString(3, subscriberId);
+                Sql.setInstant(ps, 4, now);
+                Sql.setInstant(ps, 5, now);
+                return ps.executeUpdate();
+            }
+        });
+        if (n > 0) {
+            wake();
+        }
+        return n;
+    }
+
+    @Override
     public DeliveryStats stats(String kind, String subscriberId) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), MIN(created_at) FROM delivery"

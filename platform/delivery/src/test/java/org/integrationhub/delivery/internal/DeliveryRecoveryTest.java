@@ -53,6 +53,28 @@ class DeliveryRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aSubscriberThatComesBackIsResumedAtOnceNotAtTheNextRecheck(Kind kind) {
+        fx = new EngineFixture(kind);
+        transport.behaviour = r -> DeliveryOutcome.subscriberAbsent("connector bundle not present");
+        Settings s = EngineFixture.settings("n1").withAbsence(Duration.ofHours(1), Duration.ofDays(1));
+        DeliveryEngine engine = fx.engine(s, transport, e -> List.of("s1", "s2"));
+        fx.append("T1", EventType.TICKET_CREATED);
+        fx.append("T1", EventType.TICKET_UPDATED);
+        await("both heads found their subscriber absent and that was recorded", WAIT, () -> transport.calls.size() == 2
+                && fx.count("SELECT COUNT(*) FROM delivery WHERE last_error IS NOT NULL AND lease_owner IS NULL") == 2);
+        transport.behaviour = r -> DeliveryOutcome.delivered(200, null, null);
+
+        assertThat(engine.resume("test", "s1")).as("s1's waiting head").isEqualTo(1);
+
+        await("s1's events delivered in order", WAIT, () -> transport.callsFor("s1").size() == 3);
+        assertThat(transport.callsFor("s1")).extracting(c -> c.request().event().type())
+                .containsExactly(EventType.TICKET_CREATED, EventType.TICKET_CREATED, EventType.TICKET_UPDATED);
+        assertThat(transport.callsFor("s2")).as("s2 still waits for its recheck in an hour").hasSize(1);
+        assertThat(engine.resume("test", "s1")).as("nothing left waiting").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void absentSubscriberFailsAfterTheRetention(Kind kind) {
         fx = new EngineFixture(kind);
         transport.behaviour = r -> DeliveryOutcome.subscriberAbsent("gone");

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.integrationhub.api.HubEvent;
+import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
@@ -27,6 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway as an OSGi component: tracks {@link IntegrationInterface} services (whiteboard) and operator
@@ -66,6 +69,13 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile QueueDepth queueDepth;
+
+    private final Logger logger = LoggerFactory.getLogger(GatewayComponent.class);
+
+    /** The delivery log, to resume a returning connector's waiting events at once. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile DeliveryService deliveries;
 
     @Activate
     public GatewayComponent(@Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler,
@@ -107,6 +117,24 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
         IntegrationEntry entry = registry.add(service, origin);
         if (entry != null) {
             calls.execute(() -> testQuietly(entry.name));
+            scheduler.execute(() -> resumeQuietly(entry.name));
+        }
+    }
+
+    /** Events that waited while the connector was away go now, not at their next look ({@code absentRecheck}). */
+    private void resumeQuietly(String name) {
+        DeliveryService d = deliveries;
+        if (d == null) {
+            return;
+        }
+        try {
+            int resumed = d.resume(IntegrationTransport.KIND, name);
+            if (resumed > 0) {
+                logger.info("Integration {} is back: {} waiting delivery(ies) resumed", name, resumed);
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Could not resume the waiting deliveries of {} (they go at their next look): {}", name,
+                    e.toString());
         }
     }
 
