@@ -3,7 +3,6 @@ package org.integrationhub.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +21,18 @@ class ConnectorCrashIT {
 
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
 
-    private NotifyReceiver receiver;
     private ConnectorHub hub;
 
     @AfterEach
     void stop() throws Exception {
         if (hub != null) {
-            hub.hub.stop();
-        }
-        if (receiver != null) {
-            receiver.close();
+            hub.close();
         }
     }
 
     @Test
     void eventsPendingForAnAbsentConnectorSurviveKill9() throws Exception {
-        receiver = new NotifyReceiver();
-        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "connector-crash-it");
-        hub = new ConnectorHub(HubProcess.unpack(Paths.get(System.getProperty("hub.distribution")), dir), receiver).start();
+        hub = ConnectorHub.startIn("connector-crash-it");
         Path jar = ConnectorJar.example();
 
         hub.deploy(jar);
@@ -55,7 +48,7 @@ class ConnectorCrashIT {
         hub.undeploy();
         hub.awaitInfo("OFFLINE", i -> i.get("status").asText().equals("OFFLINE"), DEPLOY_TIMEOUT);
         Thread.sleep(1000); // calls in flight at the removal finish
-        int received = receiver.eventCount();
+        int received = hub.receiver.eventCount();
         for (String id : List.copyOf(tickets)) {
             for (int n = 1; n <= 3; n++) {
                 hub.change(id, n);
@@ -70,7 +63,7 @@ class ConnectorCrashIT {
         JsonNode waiting = hub.awaitInfo("queue depth " + pending,
                 i -> i.get("stats").get("queue_depth").asLong() >= pending, Duration.ofSeconds(30));
         assertThat(waiting.get("status").asText()).isEqualTo("OFFLINE");
-        assertThat(receiver.eventCount()).as("events delivered while the connector was absent").isEqualTo(received);
+        assertThat(hub.receiver.eventCount()).as("events delivered while the connector was absent").isEqualTo(received);
 
         hub.hub.killHard();
         hub.deploy(jar); // back in deploy/ before the restart
@@ -78,6 +71,6 @@ class ConnectorCrashIT {
         hub.awaitCallable(DEPLOY_TIMEOUT);
         int total = hub.awaitAllDeliveredInOrder(tickets, Duration.ofSeconds(120));
         assertThat(total).isEqualTo(deliveredBefore + pending);
-        System.out.printf("after kill -9: %d events expected, %d posts received%n", total, receiver.eventCount());
+        System.out.printf("after kill -9: %d events expected, %d posts received%n", total, hub.receiver.eventCount());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * configuration, subscribed to every event, posting to a {@link NotifyReceiver}) whose bundle the test drops into
  * and removes from deploy/ — the operator's hot deploy.
  */
-final class ConnectorHub {
+final class ConnectorHub implements AutoCloseable {
 
     static final String NAME = "notify-it";
     private static final String ACTION = "/api/v1/integrations/" + NAME + "/actions/notify";
@@ -40,6 +41,32 @@ final class ConnectorHub {
         Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.httpnotify-" + NAME + ".cfg"),
                 String.join("\n", "integration.name = " + NAME, "integration.events = *", "url = " + receiver.url(),
                         "quotaPerSecond = 500", ""));
+    }
+
+    /**
+     * Unpacks the distribution into {@code target/<dirName>}, with a fresh receiver, and starts it: the set-up of
+     * every connector distribution test. {@link #close()} stops both.
+     */
+    static ConnectorHub startIn(String dirName) throws IOException, InterruptedException {
+        NotifyReceiver receiver = new NotifyReceiver();
+        try {
+            Path dir = Paths.get(System.getProperty("project.build.directory", "target"), dirName);
+            return new ConnectorHub(HubProcess.unpack(Paths.get(System.getProperty("hub.distribution")), dir),
+                    receiver).start();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            receiver.close();
+            throw e;
+        }
+    }
+
+    /** Stops the hub and the receiver. */
+    @Override
+    public void close() throws Exception {
+        try {
+            hub.stop();
+        } finally {
+            receiver.close();
+        }
     }
 
     /** Starts the hub, waits until it is healthy and creates the test's API key (first start only). */

@@ -3,7 +3,6 @@ package org.integrationhub.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,26 +26,20 @@ class HotDeployConnectorIT {
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_TICKETS = 12;
 
-    private NotifyReceiver receiver;
     private ConnectorHub hub;
 
     @AfterEach
     void stop() throws Exception {
         if (hub != null) {
-            hub.hub.stop();
-        }
-        if (receiver != null) {
-            receiver.close();
+            hub.close();
         }
     }
 
     @Test
     void replacingAndRemovingTheJarWhileEventsFlowLosesNone() throws Exception {
-        receiver = new NotifyReceiver();
-        Path dir = Paths.get(System.getProperty("project.build.directory", "target"), "hotdeploy-it");
-        hub = new ConnectorHub(HubProcess.unpack(Paths.get(System.getProperty("hub.distribution")), dir), receiver).start();
+        hub = ConnectorHub.startIn("hotdeploy-it");
         Path v1 = ConnectorJar.example();
-        Path v2 = ConnectorJar.withVersion(v1, "0.1.1", dir.resolve("jars/hub-plugin-example-0.1.1.jar"));
+        Path v2 = ConnectorJar.withVersion(v1, "0.1.1", hub.hub.home().resolve("jars/hub-plugin-example-0.1.1.jar"));
 
         JsonNode absent = hub.info();
         assertThat(absent.get("status").asText()).isEqualTo("OFFLINE");
@@ -69,18 +62,18 @@ class HotDeployConnectorIT {
             hub.awaitInfo("the new version", i -> i.get("bundle").asText().endsWith("/0.1.1"), DEPLOY_TIMEOUT);
             long updateToCallable = hub.awaitCallable(DEPLOY_TIMEOUT);
             System.out.println("update-to-callable: " + updateToCallable + " ms");
-            awaitEvents(receiver.eventCount() + 30, writerFailure);
+            awaitEvents(hub.receiver.eventCount() + 30, writerFailure);
 
             hub.undeploy();
             hub.awaitInfo("OFFLINE", i -> i.get("status").asText().equals("OFFLINE") && i.get("bundle").asText().isEmpty(),
                     DEPLOY_TIMEOUT);
             assertThat(hub.callAction().status).as("action while the jar is removed").isEqualTo(503);
             Thread.sleep(1500); // calls in flight at the removal finish
-            int beforeAbsence = receiver.eventCount();
+            int beforeAbsence = hub.receiver.eventCount();
             JsonNode waiting = hub.awaitInfo("queue depth > 0", i -> i.get("stats").get("queue_depth").asLong() > 0,
                     Duration.ofSeconds(30));
             Thread.sleep(2000); // events keep coming while the connector is away
-            assertThat(receiver.eventCount()).as("events delivered while the connector was absent").isEqualTo(beforeAbsence);
+            assertThat(hub.receiver.eventCount()).as("events delivered while the connector was absent").isEqualTo(beforeAbsence);
             assertThat(waiting.get("status").asText()).isEqualTo("OFFLINE");
         } finally {
             stopWriting.set(true);
@@ -92,7 +85,7 @@ class HotDeployConnectorIT {
         hub.awaitCallable(DEPLOY_TIMEOUT);
         int events = hub.awaitAllDeliveredInOrder(tickets, Duration.ofSeconds(120));
         System.out.printf("%d tickets, %d events, %d posts received (%d duplicates)%n", tickets.size(), events,
-                receiver.eventCount(), receiver.eventCount() - events);
+                hub.receiver.eventCount(), hub.receiver.eventCount() - events);
         assertThat(hub.info().get("stats").get("queue_depth").asLong()).isZero();
         assertThat(hub.hubErrors()).as("errors and stack traces of hub code in karaf.log").isEmpty();
     }
@@ -115,10 +108,10 @@ class HotDeployConnectorIT {
 
     private void awaitEvents(int count, AtomicReference<Throwable> writerFailure) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (receiver.eventCount() < count && writerFailure.get() == null && System.nanoTime() < deadline) {
+        while (hub.receiver.eventCount() < count && writerFailure.get() == null && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(writerFailure.get()).as("the ticket writer").isNull();
-        assertThat(receiver.eventCount()).as("events received; log:\n%s", hub.logExcerpt()).isGreaterThanOrEqualTo(count);
+        assertThat(hub.receiver.eventCount()).as("events received; log:\n%s", hub.logExcerpt()).isGreaterThanOrEqualTo(count);
     }
 }

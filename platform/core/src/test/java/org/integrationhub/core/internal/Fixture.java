@@ -13,6 +13,7 @@ import org.integrationhub.api.Person;
 import org.integrationhub.api.Priority;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.persistence.internal.DatabaseImpl;
+import org.integrationhub.persistence.testing.MutableClock;
 import org.integrationhub.persistence.testing.TestDatabases;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 

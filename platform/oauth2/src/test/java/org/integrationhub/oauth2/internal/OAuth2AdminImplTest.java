@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.integrationhub.oauth2.OAuth2Admin;
 import org.integrationhub.oauth2.SigningKeyInfo;
+import org.integrationhub.persistence.testing.MutableClock;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,7 @@ class OAuth2AdminImplTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void rotationShowsTheActiveKeyFirstAndThePreviousUntilItsTokensExpire(Kind kind) throws Exception {
-        hub = new TestServer(kind, new TestServer.MutableClock(Instant.now()), "");
+        hub = new TestServer(kind, new MutableClock(Instant.now()), "");
         OAuth2Admin admin = new OAuth2AdminImpl(hub.server);
         String first = admin.signingKeys().get(0).kid();
 

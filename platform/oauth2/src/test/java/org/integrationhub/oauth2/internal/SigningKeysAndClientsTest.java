@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.integrationhub.api.ValidationException;
+import org.integrationhub.persistence.testing.MutableClock;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class SigningKeysAndClientsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void rotationKeepsThePreviousKeyPublishedUntilItsTokensExpire(Kind kind) throws Exception {
-        hub = new TestServer(kind, new TestServer.MutableClock(Instant.now()), "correct horse battery staple");
+        hub = new TestServer(kind, new MutableClock(Instant.now()), "correct horse battery staple");
         ClientRegistry.Created client = hub.confidential("client_credentials");
         String before = (String) hub.server.tokens().token(java.util.Map.of("grant_type", "client_credentials"),
                 new ClientCredentials(client.client().id(), client.secret(), false)).get("access_token");
@@ -53,7 +54,7 @@ class SigningKeysAndClientsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void privateKeysAreStoredEncryptedWhenASecretIsConfigured(Kind kind) throws Exception {
-        hub = new TestServer(kind, new TestServer.MutableClock(Instant.now()), "s3cret");
+        hub = new TestServer(kind, new MutableClock(Instant.now()), "s3cret");
         String stored = hub.database.inTransaction(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT private_key FROM oauth_signing_key")) {
                 rs.next();

@@ -3,10 +3,8 @@ package org.integrationhub.oauth2.internal;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +16,7 @@ import org.integrationhub.oauth2.internal.web.MetadataServlet;
 import org.integrationhub.oauth2.internal.web.OAuth2Servlet;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.persistence.internal.DatabaseImpl;
+import org.integrationhub.persistence.testing.MutableClock;
 import org.integrationhub.persistence.testing.TestDatabases;
 
 /**
@@ -80,34 +79,6 @@ final class TestServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             throw new IOException(e);
-        }
-    }
-
-    /** A clock tests can move. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.persistence.internal.DatabaseImpl;
+import org.integrationhub.persistence.testing.MutableClock;
 import org.integrationhub.persistence.testing.TestDatabases;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.integrationhub.security.ApiKeyInfo;
