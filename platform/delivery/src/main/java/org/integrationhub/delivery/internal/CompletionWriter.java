@@ -17,10 +17,10 @@ final class CompletionWriter {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Only the lease holder may move a delivery on, and only while it is pending. */
     private static final String UPDATE = "UPDATE delivery SET status = ?, next_attempt_at = ?, completed_at = ?,"
-            + " locked_until = NULL, lease_owner = NULL, last_status_code = ?, last_error = ?,"
+            + " queue_key = CASE WHEN ? = 'PENDING' THEN queue_key END, locked_until = NULL, lease_owner = NULL, last_status_code = ?, last_error = ?,"
             + " attempts = attempts + ? WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
     private static final String FAIL_SUBSCRIBER = "UPDATE delivery SET status = 'FAILED', completed_at = ?,"
-            + " next_attempt_at = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
+            + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
             + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'";
 
     private CompletionWriter() {
@@ -85,11 +85,12 @@ final class CompletionWriter {
         ps.setString(1, status);
         Sql.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
         Sql.setInstant(ps, 3, pending ? null : x.at());
-        Sql.setInteger(ps, 4, o.statusCode());
-        ps.setString(5, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
-        ps.setInt(6, x.decision() == Completion.Decision.ABSENT ? -1 : 0);
-        ps.setString(7, x.claimed().request().deliveryId());
-        ps.setString(8, x.claimed().leaseOwner());
+        ps.setString(4, status);
+        Sql.setInteger(ps, 5, o.statusCode());
+        ps.setString(6, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
+        ps.setInt(7, x.decision() == Completion.Decision.ABSENT ? -1 : 0);
+        ps.setString(8, x.claimed().request().deliveryId());
+        ps.setString(9, x.claimed().leaseOwner());
         ps.addBatch();
     }
 

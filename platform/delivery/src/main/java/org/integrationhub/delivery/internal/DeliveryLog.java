@@ -25,7 +25,7 @@ import org.integrationhub.persistence.Database;
 abstract class DeliveryLog implements DeliveryService {
 
     private static final String RESET = "UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-            + " completed_at = NULL, locked_until = NULL, lease_owner = NULL";
+            + " completed_at = NULL, queue_key = " + Sql.QUEUE_KEY + ", locked_until = NULL, lease_owner = NULL";
 
     final Database db;
     final Clock clock;
@@ -119,7 +119,7 @@ abstract class DeliveryLog implements DeliveryService {
     public int cancelPending(String kind, String subscriberId, String reason) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'FAILED', completed_at = ?,"
-                    + " next_attempt_at = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
+                    + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
                     + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'")) {
                 Sql.setInstant(ps, 1, clock.instant());
                 ps.setString(2, Sql.cut("cancelled: " + reason, 1000));
@@ -180,7 +180,10 @@ abstract class DeliveryLog implements DeliveryService {
         });
     }
 
-    /** Deletes completed deliveries (and their attempts) older than the retention. */
+    /**
+     * Deletes completed deliveries (and their attempts) older than the retention. Walks the primary key: a delivery
+     * completed before the cut-off was created before it too, and ULIDs sort by creation time.
+     */
     int purge() {
         Instant before = clock.instant().minus(settings.retention());
         int total = 0;
@@ -189,8 +192,9 @@ abstract class DeliveryLog implements DeliveryService {
             n = db.inTransaction(c -> {
                 List<String> ids = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id FROM delivery WHERE completed_at < ? ORDER BY completed_at LIMIT 1000")) {
-                    Sql.setInstant(ps, 1, before);
+                        "SELECT id FROM delivery WHERE id < ? AND completed_at < ? ORDER BY id LIMIT 1000")) {
+                    ps.setString(1, Ids.before(before));
+                    Sql.setInstant(ps, 2, before);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getString(1));

@@ -27,8 +27,7 @@ final class DeliveryStore {
     /** Claimable: due, not leased, and no earlier PENDING delivery of the same (kind, subscriber, ticket). */
     private static final String CLAIMABLE = "d.status = 'PENDING' AND d.next_attempt_at <= ?"
             + " AND (d.locked_until IS NULL OR d.locked_until < ?) AND d.kind IN (%s)"
-            + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.kind = d.kind AND p.subscriber_id = d.subscriber_id"
-            + " AND p.ticket_id = d.ticket_id AND p.status = 'PENDING' AND p.event_seq < d.event_seq)";
+            + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.queue_key = d.queue_key AND p.event_seq < d.event_seq)";
     /**
      * Step 1, without locks: the first claimable rows (twice as many as wanted: some may be claimed meanwhile) in claim order, read straight off delivery_claim_idx and stopped
      * at the LIMIT (H2 sorts every due row instead when the statement has FOR UPDATE; the leading status column of
@@ -161,7 +160,7 @@ final class DeliveryStore {
      */
     private static void failOrphans(Connection c, List<String> ids, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'FAILED', completed_at = ?,"
-                + " next_attempt_at = NULL, locked_until = NULL, lease_owner = NULL,"
+                + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL,"
                 + " last_error = 'the event is no longer in the outbox' WHERE id = ?")) {
             for (String id : ids) {
                 Sql.setInstant(ps, 1, now);

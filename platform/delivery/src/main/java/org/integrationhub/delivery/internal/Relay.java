@@ -29,8 +29,8 @@ final class Relay {
 
     private static final int MAX_GAPS_PER_RANGE = 1000;
     private static final String INSERT_DELIVERY = "INSERT INTO delivery (id, kind, subscriber_id, event_id, event_seq,"
-            + " event_type, ticket_id, status, attempts, next_attempt_at, created_at)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM delivery_relay WHERE id = 1 AND NOT EXISTS"
+            + " event_type, ticket_id, status, attempts, next_attempt_at, created_at, queue_key)"
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ? FROM delivery_relay WHERE id = 1 AND NOT EXISTS"
             + " (SELECT 1 FROM delivery WHERE kind = ? AND subscriber_id = ? AND event_id = ?)";
 
     private final Logger logger = LoggerFactory.getLogger(Relay.class);
@@ -172,9 +172,10 @@ final class Relay {
                 ps.setString(7, event.ticketId());
                 Sql.setInstant(ps, 8, now);
                 Sql.setInstant(ps, 9, now);
-                ps.setString(10, kind);
-                ps.setString(11, subscriber);
-                ps.setString(12, event.id());
+                ps.setString(10, Sql.queueKey(kind, subscriber, event.ticketId()));
+                ps.setString(11, kind);
+                ps.setString(12, subscriber);
+                ps.setString(13, event.id());
                 ps.addBatch();
             }
         }

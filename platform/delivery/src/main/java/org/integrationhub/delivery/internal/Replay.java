@@ -41,11 +41,12 @@ final class Replay {
         }
         int scheduled = 0;
         try (PreparedStatement reset = c.prepareStatement("UPDATE delivery SET status = 'PENDING', attempts = 0,"
-                + " next_attempt_at = ?, completed_at = NULL, locked_until = NULL, lease_owner = NULL"
+                + " next_attempt_at = ?, completed_at = NULL, queue_key = " + Sql.QUEUE_KEY
+                + ", locked_until = NULL, lease_owner = NULL"
                 + " WHERE kind = ? AND subscriber_id = ? AND event_id = ? AND status <> 'PENDING'");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, kind, subscriber_id,"
                         + " event_id, event_seq, event_type, ticket_id, status, attempts, next_attempt_at,"
-                        + " created_at) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM delivery_relay"
+                        + " created_at, queue_key) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ? FROM delivery_relay"
                         + " WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM delivery WHERE kind = ? AND"
                         + " subscriber_id = ? AND event_id = ?)")) {
             for (Object[] e : events) {
@@ -63,9 +64,10 @@ final class Replay {
                 insert.setString(7, (String) e[3]);
                 Sql.setInstant(insert, 8, now);
                 Sql.setInstant(insert, 9, now);
-                insert.setString(10, kind);
-                insert.setString(11, subscriberId);
-                insert.setString(12, (String) e[1]);
+                insert.setString(10, Sql.queueKey(kind, subscriberId, (String) e[3]));
+                insert.setString(11, kind);
+                insert.setString(12, subscriberId);
+                insert.setString(13, (String) e[1]);
                 scheduled += insert.executeUpdate();
             }
         }

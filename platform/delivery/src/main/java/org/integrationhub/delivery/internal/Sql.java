@@ -47,6 +47,14 @@ final class Sql {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** SQL expression of a row's {@code queue_key} while it is PENDING (see migration V13). */
+    static final String QUEUE_KEY = "kind || '|' || subscriber_id || '|' || ticket_id";
+
+    /** @return the {@code queue_key} of an open delivery: one per (kind, subscriber, ticket) */
+    static String queueKey(String kind, String subscriberId, String ticketId) {
+        return kind + '|' + subscriberId + '|' + ticketId;
+    }
+
     /** @return "?, ?, ?" with n placeholders */
     static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
