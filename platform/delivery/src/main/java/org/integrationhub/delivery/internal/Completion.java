@@ -4,11 +4,16 @@ import java.time.Instant;
 
 import org.integrationhub.delivery.DeliveryOutcome;
 
-/** The outcome of one attempt, and what the engine decided from it, waiting to be written. */
+/**
+ * The outcome of one attempt, and what the engine decided from it, waiting to be written; or, for {@link
+ * Decision#RELEASE}, a directly dispatched delivery handed back unsent (no outcome).
+ */
 record Completion(Claimed claimed, DeliveryOutcome outcome, Decision decision, Instant at, Instant nextAttemptAt) {
 
     /** What happens to the delivery. */
     enum Decision {
-        DELIVERED, RETRY, FAILED, DISABLE, ABSENT, ABSENT_EXPIRED
+        DELIVERED, RETRY, FAILED, DISABLE, ABSENT, ABSENT_EXPIRED,
+        /** Not attempted after all: the lease is given back and the attempt not counted (claim path from now). */
+        RELEASE
     }
 }

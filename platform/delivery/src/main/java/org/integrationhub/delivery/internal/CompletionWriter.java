@@ -23,24 +23,47 @@ final class CompletionWriter {
             + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
             + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'";
 
+    private static final String RELEASE = "UPDATE delivery SET locked_until = NULL, lease_owner = NULL,"
+            + " attempts = attempts - 1 WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
+
     private CompletionWriter() {
     }
 
     static void write(Connection c, List<Completion> completions) throws SQLException {
         try (PreparedStatement attempt = c.prepareStatement(INSERT_ATTEMPT);
-                PreparedStatement update = c.prepareStatement(UPDATE)) {
-            boolean attempts = false;
+                PreparedStatement update = c.prepareStatement(UPDATE);
+                PreparedStatement release = c.prepareStatement(RELEASE)) {
+            int attempts = 0;
+            int updates = 0;
+            int releases = 0;
             for (Completion x : completions) {
-                if (x.decision() != Completion.Decision.ABSENT && x.decision() != Completion.Decision.ABSENT_EXPIRED) {
-                    addAttempt(attempt, x);
-                    attempts = true;
+                switch (x.decision()) {
+                    case RELEASE -> {
+                        release.setString(1, x.claimed().request().deliveryId());
+                        release.setString(2, x.claimed().leaseOwner());
+                        release.addBatch();
+                        releases++;
+                        continue;
+                    }
+                    case ABSENT, ABSENT_EXPIRED -> {
+                    }
+                    default -> {
+                        addAttempt(attempt, x);
+                        attempts++;
+                    }
                 }
                 addUpdate(update, x);
+                updates++;
             }
-            if (attempts) {
+            if (attempts > 0) {
                 attempt.executeBatch();
             }
-            update.executeBatch();
+            if (updates > 0) {
+                update.executeBatch();
+            }
+            if (releases > 0) {
+                release.executeBatch();
+            }
         }
         for (Completion x : completions) {
             if (x.decision() == Completion.Decision.DISABLE) {

@@ -44,6 +44,7 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
     private final Settings settings;
     private final Relay relay;
     private final Dispatcher dispatcher;
+    private final DirectLane lane;
     private final Statistics statistics;
     private final Map<String, DeliveryTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionSource> sources = new ConcurrentHashMap<>();
@@ -67,6 +68,8 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         this.relay = new Relay(db, clock, settings);
         this.statistics = new Statistics(db, clock);
         this.dispatcher = new Dispatcher(new DeliveryStore(db), clock, settings, scheduler, this::wake);
+        this.lane = settings.directDispatch()
+                ? new DirectLane(dispatcher, transports::get, scheduler, clock, settings.lease()) : null;
         int released = new DeliveryStore(db).releaseLeases(settings.nodeName());
         if (released > 0) {
             logger.info("Released {} delivery lease(s) held by this node ({}) before its restart", released,
@@ -126,12 +129,15 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         try {
             do {
                 again = false;
-                int relayed;
                 int total = 0;
-                do {
-                    relayed = relay.relayBatch(Map.copyOf(sources));
+                // with direct dispatch the relay waits while this node has maxInFlight deliveries to finish
+                while (active && (lane == null || lane.hasCapacity())) {
+                    int relayed = relay.relayBatch(Map.copyOf(sources), lane).events();
                     total += relayed;
-                } while (relayed >= settings.batchSize() && active);
+                    if (relayed < settings.batchSize()) {
+                        break;
+                    }
+                }
                 statistics.relayed(total);
                 int started;
                 do {

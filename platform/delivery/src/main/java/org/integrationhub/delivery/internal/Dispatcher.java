@@ -60,16 +60,36 @@ final class Dispatcher {
         for (Claimed c : claimed) {
             DeliveryTransport transport = transports.get(c.request().kind());
             inFlight.incrementAndGet();
-            start(transport, c);
+            start(transport, c, decision -> { });
         }
         return claimed.size();
+    }
+
+    /** Counts deliveries leased outside a claim (direct dispatch) as in flight; negative to give them back. */
+    void hold(int deliveries) {
+        inFlight.addAndGet(deliveries);
+    }
+
+    /** @return whether fewer than {@link Settings#maxInFlight()} deliveries are in flight */
+    boolean hasCapacity() {
+        return inFlight.get() < settings.maxInFlight();
+    }
+
+    /** Hands a leased delivery back unsent: its lease is cleared and the claim path takes it from there. */
+    void release(Claimed c) {
+        finished(new Completion(c, null, Completion.Decision.RELEASE, clock.instant(), null));
     }
 
     int inFlight() {
         return inFlight.get();
     }
 
-    private void start(DeliveryTransport transport, Claimed c) {
+    /**
+     * Starts one attempt; its outcome is queued for writing, then {@code then} learns what was decided.
+     *
+     * @param transport the transport of the delivery's kind, or null while there is none (the subscriber is absent)
+     */
+    void start(DeliveryTransport transport, Claimed c, java.util.function.Consumer<Completion.Decision> then) {
         CompletionStage<DeliveryOutcome> stage;
         try {
             stage = transport == null
@@ -83,7 +103,9 @@ final class Dispatcher {
             DeliveryOutcome o = outcome != null ? outcome
                     : DeliveryOutcome.retry(null, Duration.between(c.startedAt(), clock.instant()),
                             "transport error: " + (error == null ? "no outcome" : error), null, null);
-            finished(decide(transport, c, o));
+            Completion completion = decide(transport, c, o);
+            finished(completion);
+            then.accept(completion.decision());
         });
     }
 

@@ -28,11 +28,6 @@ import org.slf4j.LoggerFactory;
 final class Relay {
 
     private static final int MAX_GAPS_PER_RANGE = 1000;
-    private static final String INSERT_DELIVERY = "INSERT INTO delivery (id, kind, subscriber_id, event_id, event_seq,"
-            + " event_type, ticket_id, status, attempts, next_attempt_at, created_at, queue_key)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ? FROM delivery_relay WHERE id = 1 AND NOT EXISTS"
-            + " (SELECT 1 FROM delivery WHERE kind = ? AND subscriber_id = ? AND event_id = ?)";
-
     private final Logger logger = LoggerFactory.getLogger(Relay.class);
     private final Database db;
     private final Clock clock;
@@ -44,22 +39,51 @@ final class Relay {
         this.settings = settings;
     }
 
+    /** What one relay transaction did. */
+    record Relayed(int events, NewDeliveries.Leased direct) {
+    }
+
     /**
-     * Relays one batch.
+     * Relays one batch, every delivery for the claim path.
      *
      * @param sources the present subscription sources by kind
      * @return the number of outbox events relayed (0 when there was nothing new)
      */
     int relayBatch(Map<String, SubscriptionSource> sources) {
+        return relayBatch(sources, null).events();
+    }
+
+    /**
+     * Relays one batch; with a lane, the deliveries it takes are leased to this node and sent right after the commit.
+     *
+     * @param sources the present subscription sources by kind
+     * @param lane the direct lane, or null
+     * @return the number of outbox events relayed (0 when there was nothing new)
+     */
+    Relayed relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
         if (!sources.keySet().containsAll(settings.requiredKinds())) {
             logger.debug("Relay waits for subscription sources {} (present: {})", settings.requiredKinds(),
                     sources.keySet());
-            return 0;
+            return new Relayed(0, NewDeliveries.Leased.none());
         }
-        return db.inTransaction(c -> relay(c, sources));
+        NewDeliveries.Leased direct = NewDeliveries.Leased.none();
+        int events;
+        try {
+            events = db.inTransaction(c -> relay(c, sources, lane, direct));
+        } catch (RuntimeException e) {
+            if (!direct.reservations().isEmpty()) {
+                lane.abandon(direct.reservations());
+            }
+            throw e;
+        }
+        if (!direct.reservations().isEmpty()) {
+            lane.launch(direct.reservations(), direct.claimed());
+        }
+        return new Relayed(events, direct);
     }
 
-    private int relay(Connection c, Map<String, SubscriptionSource> sources) throws SQLException {
+    private int relay(Connection c, Map<String, SubscriptionSource> sources, DirectLane lane,
+            NewDeliveries.Leased direct) throws SQLException {
         long position = lockPosition(c);
         Instant now = clock.instant();
         TreeSet<Long> gaps = gaps(c, now);
@@ -73,15 +97,15 @@ final class Relay {
             expected = r.seq + 1;
         }
         List<Row> filled = gaps.isEmpty() ? List.of() : readGaps(c, gaps);
-        try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
-            for (Row r : filled) {
-                addDeliveries(ps, r, sources, now);
-            }
-            for (Row r : rows) {
-                addDeliveries(ps, r, sources, now);
-            }
-            ps.executeBatch();
+        List<NewDeliveries.Target> targets = new ArrayList<>();
+        for (Row r : filled) {
+            addTargets(targets, r, sources);
         }
+        for (Row r : rows) {
+            addTargets(targets, r, sources);
+        }
+        NewDeliveries.insert(c, targets, lane, settings.nodeName() + "/" + Ids.next(), now,
+                now.plus(settings.lease()), direct);
         updateGaps(c, filled, noticed, now);
         if (!rows.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -157,26 +181,11 @@ final class Relay {
         }
     }
 
-    private void addDeliveries(PreparedStatement ps, Row r, Map<String, SubscriptionSource> sources, Instant now)
-            throws SQLException {
+    private static void addTargets(List<NewDeliveries.Target> targets, Row r, Map<String, SubscriptionSource> sources) {
         HubEvent event = HubJson.readEvent(r.payload, r.seq);
         for (Map.Entry<String, SubscriptionSource> source : sources.entrySet()) {
             for (String subscriber : source.getValue().subscribersFor(event)) {
-                String kind = source.getKey();
-                ps.setString(1, Ids.next());
-                ps.setString(2, kind);
-                ps.setString(3, subscriber);
-                ps.setString(4, event.id());
-                ps.setLong(5, r.seq);
-                ps.setString(6, event.type().wireName());
-                ps.setString(7, event.ticketId());
-                Sql.setInstant(ps, 8, now);
-                Sql.setInstant(ps, 9, now);
-                ps.setString(10, Sql.queueKey(kind, subscriber, event.ticketId()));
-                ps.setString(11, kind);
-                ps.setString(12, subscriber);
-                ps.setString(13, event.id());
-                ps.addBatch();
+                targets.add(new NewDeliveries.Target(source.getKey(), subscriber, event, r.payload));
             }
         }
     }

@@ -18,33 +18,41 @@ import java.util.stream.Collectors;
  * @param absentRetention how long a delivery waits for an absent subscriber before it fails
  * @param gapTimeout how long an outbox sequence gap (uncommitted or rolled-back insert) is watched
  * @param retention how long completed deliveries and their attempts stay in the log
+ * @param directDispatch whether the relay leases new deliveries to this node and sends them at once ({@link
+ *        DirectLane}) instead of leaving every first attempt to the claim path
  */
 record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterval, Duration lease, int batchSize,
-        int maxInFlight, Duration absentRecheck, Duration absentRetention, Duration gapTimeout, Duration retention) {
+        int maxInFlight, Duration absentRecheck, Duration absentRetention, Duration gapTimeout, Duration retention,
+        boolean directDispatch) {
 
     static Settings defaults(String nodeName) {
         return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 100, 256,
-                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(30));
+                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(30), true);
     }
 
     Settings withRequiredKinds(Set<String> kinds) {
         return new Settings(nodeName, Set.copyOf(kinds), pollInterval, lease, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, retention);
+                absentRetention, gapTimeout, retention, directDispatch);
     }
 
     Settings withLease(Duration value) {
         return new Settings(nodeName, requiredKinds, pollInterval, value, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, retention);
+                absentRetention, gapTimeout, retention, directDispatch);
     }
 
     Settings withAbsence(Duration recheck, Duration retentionOfAbsent) {
         return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, recheck,
-                retentionOfAbsent, gapTimeout, retention);
+                retentionOfAbsent, gapTimeout, retention, directDispatch);
     }
 
     Settings withRetention(Duration value) {
         return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, value);
+                absentRetention, gapTimeout, value, directDispatch);
+    }
+
+    Settings withDirectDispatch(boolean value) {
+        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, absentRecheck,
+                absentRetention, gapTimeout, retention, value);
     }
 
     /** @return the settings this configuration describes */
@@ -54,6 +62,7 @@ record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterva
         return new Settings(c.nodeName().isBlank() ? defaultNodeName : c.nodeName().trim(), kinds,
                 Duration.ofMillis(c.pollIntervalMillis()), Duration.ofSeconds(c.leaseSeconds()), c.batchSize(),
                 c.maxInFlight(), Duration.ofSeconds(c.absentRecheckSeconds()),
-                Duration.ofHours(c.absentRetentionHours()), Duration.ofMinutes(1), Duration.ofDays(c.retentionDays()));
+                Duration.ofHours(c.absentRetentionHours()), Duration.ofMinutes(1), Duration.ofDays(c.retentionDays()),
+                c.directDispatch());
     }
 }

@@ -1,0 +1,201 @@
+package org.integrationhub.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import org.integrationhub.delivery.DeliveryTransport;
+
+/**
+ * Direct dispatch: the relay inserts a new delivery already leased to this node and, once its transaction has
+ * committed, hands it straight to the transport, so a first attempt costs no claim query, no lease update and no
+ * second parse of the event.
+ *
+ * <p>Order per (kind, subscriber, ticket) is kept by a <em>chain</em> per queue key: the deliveries this node
+ * dispatches directly for one queue are sent one after the other, in event order. A chain goes on after a final
+ * outcome (delivered, or failed for good) and stops at any other (a retry, an absent or a disabled subscriber): its
+ * remaining deliveries are released to the claim path, whose ordering check holds them behind the one that retries.
+ * A queue is dispatched directly only when it has no open delivery in the database, or when its open deliveries are
+ * all in a live chain of this node. Every delivery has its committed row, and is leased, before it is sent: crash
+ * recovery and other nodes see exactly what the claim path would have left.
+ *
+ * <p>Thread-safe; every state change happens under one lock, sends happen outside it.
+ */
+final class DirectLane {
+
+    /** One queue's deliveries on this node, sent one at a time. */
+    private static final class Chain {
+        final String key;
+        final ArrayDeque<Claimed> queued = new ArrayDeque<>();
+        int reserved;
+        boolean sending;
+        boolean stopped;
+
+        Chain(String key) {
+            this.key = key;
+        }
+    }
+
+    /** A place in a chain, taken by the relay inside its transaction. */
+    static final class Reservation {
+        private final Chain chain;
+
+        private Reservation(Chain chain) {
+            this.chain = chain;
+        }
+    }
+
+    private final Object lock = new Object();
+    private final Map<String, Chain> chains = new HashMap<>();
+    private final Dispatcher dispatcher;
+    private final Function<String, DeliveryTransport> transports;
+    private final Executor executor;
+    private final Clock clock;
+    private final Duration maxWait;
+
+    /**
+     * @param transports the transport of a kind right now (null while it is absent)
+     * @param executor where the next delivery of a chain is started (not the transport's thread)
+     * @param lease the lease a direct delivery gets at insertion; one still queued after half of it is released
+     *        instead of sent, so no lease can run out during its attempt
+     */
+    DirectLane(Dispatcher dispatcher, Function<String, DeliveryTransport> transports, Executor executor, Clock clock,
+            Duration lease) {
+        this.dispatcher = dispatcher;
+        this.transports = transports;
+        this.executor = executor;
+        this.clock = clock;
+        this.maxWait = lease.dividedBy(2);
+    }
+
+    /** @return whether deliveries of this kind can be dispatched directly: its transport is present */
+    boolean accepts(String kind) {
+        return transports.apply(kind) != null;
+    }
+
+    /** @return whether the relay may lease more deliveries for direct dispatch now */
+    boolean hasCapacity() {
+        return dispatcher.hasCapacity();
+    }
+
+    /**
+     * Reserves the next place in the queue's chain, starting a chain if the queue has no open delivery.
+     *
+     * @param openInDatabase whether the database has a PENDING delivery of this queue (read in the relay's
+     *        transaction, after any chain of the queue was looked up here)
+     * @return the reservation, or null when the delivery must wait for the claim path
+     */
+    Reservation reserve(String queueKey, boolean openInDatabase) {
+        synchronized (lock) {
+            Chain chain = chains.get(queueKey);
+            if (chain == null) {
+                if (openInDatabase) {
+                    return null;
+                }
+                chain = new Chain(queueKey);
+                chains.put(queueKey, chain);
+            } else if (chain.stopped) {
+                return null;
+            }
+            chain.reserved++;
+            dispatcher.hold(1);
+            return new Reservation(chain);
+        }
+    }
+
+    /** After the relay's commit: queues the leased deliveries (in event order) and starts the idle chains. */
+    void launch(List<Reservation> reservations, List<Claimed> claimed) {
+        List<Runnable> starts = new ArrayList<>();
+        List<Claimed> released = new ArrayList<>();
+        synchronized (lock) {
+            for (int i = 0; i < reservations.size(); i++) {
+                Chain chain = reservations.get(i).chain;
+                Claimed c = claimed.get(i);
+                chain.reserved--;
+                if (chain.stopped) {
+                    released.add(c);
+                    removeIfIdle(chain);
+                } else if (chain.sending) {
+                    chain.queued.add(c);
+                } else {
+                    chain.sending = true;
+                    starts.add(() -> send(chain, c));
+                }
+            }
+        }
+        released.forEach(dispatcher::release);
+        starts.forEach(Runnable::run);
+    }
+
+    /** After the relay's rollback: gives the places back. */
+    void abandon(List<Reservation> reservations) {
+        synchronized (lock) {
+            for (Reservation r : reservations) {
+                r.chain.reserved--;
+                removeIfIdle(r.chain);
+            }
+        }
+        dispatcher.hold(-reservations.size());
+    }
+
+    /** @return the number of chains (tests) */
+    int chains() {
+        synchronized (lock) {
+            return chains.size();
+        }
+    }
+
+    private void send(Chain chain, Claimed c) {
+        if (clock.instant().isAfter(c.startedAt().plus(maxWait))) {
+            dispatcher.release(c);
+            stop(chain);
+            return;
+        }
+        Claimed attempt = new Claimed(c.request(), c.leaseOwner(), c.createdAt(), clock.instant());
+        DeliveryTransport transport = transports.apply(c.request().kind());
+        dispatcher.start(transport, attempt, decision -> after(chain, decision));
+    }
+
+    private void after(Chain chain, Completion.Decision decision) {
+        if (decision != Completion.Decision.DELIVERED && decision != Completion.Decision.FAILED) {
+            stop(chain);
+            return;
+        }
+        Claimed next;
+        synchronized (lock) {
+            next = chain.queued.poll();
+            if (next == null) {
+                chain.sending = false;
+                removeIfIdle(chain);
+            }
+        }
+        if (next != null) {
+            executor.execute(() -> send(chain, next));
+        }
+    }
+
+    /** The chain sends nothing more: what it still holds goes to the claim path. */
+    private void stop(Chain chain) {
+        List<Claimed> released;
+        synchronized (lock) {
+            chain.stopped = true;
+            chain.sending = false;
+            released = new ArrayList<>(chain.queued);
+            chain.queued.clear();
+            removeIfIdle(chain);
+        }
+        released.forEach(dispatcher::release);
+    }
+
+    private void removeIfIdle(Chain chain) {
+        if (!chain.sending && chain.reserved == 0 && chain.queued.isEmpty()) {
+            chains.remove(chain.key, chain);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.integrationhub.delivery.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.delivery.DeliveryRequest;
+
+/**
+ * Inserts the deliveries of relayed events, one per (event, subscriber), in the relay's transaction: leased to this
+ * node where the {@link DirectLane} takes them (they are sent once the transaction has committed), plain PENDING for
+ * the claim path otherwise. An event already delivered to a subscriber (e.g. by a replay) gets no second row.
+ */
+final class NewDeliveries {
+
+    /** One delivery to create. */
+    record Target(String kind, String subscriberId, HubEvent event, String payload) {
+        String queueKey() {
+            return Sql.queueKey(kind, subscriberId, event.ticketId());
+        }
+    }
+
+    /** The deliveries leased for direct dispatch, with their lane reservations (same order). */
+    record Leased(List<DirectLane.Reservation> reservations, List<Claimed> claimed) {
+        static Leased none() {
+            return new Leased(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static final String INSERT = "INSERT INTO delivery (id, kind, subscriber_id, event_id, event_seq,"
+            + " event_type, ticket_id, status, attempts, next_attempt_at, created_at, queue_key, locked_until,"
+            + " lease_owner, last_attempt_at) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?"
+            + " FROM delivery_relay WHERE id = 1 AND NOT EXISTS"
+            + " (SELECT 1 FROM delivery WHERE kind = ? AND subscriber_id = ? AND event_id = ?)";
+    private static final int IN_CHUNK = 500;
+
+    private NewDeliveries() {
+    }
+
+    /**
+     * @param lane the direct lane, or null to leave every delivery to the claim path
+     * @param leaseOwner the lease owner of the direct deliveries ({@code nodeName/id})
+     * @param out receives the direct deliveries and their reservations: from then on the caller launches them after
+     *        its commit or abandons them after a rollback; reservations not handed over are abandoned here
+     */
+    static void insert(Connection c, List<Target> targets, DirectLane lane, String leaseOwner, Instant now,
+            Instant lockedUntil, Leased out) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
+        }
+        Set<String> open = lane == null ? Set.of() : openQueues(c, targets, lane);
+        List<DirectLane.Reservation> reserved = new ArrayList<>();
+        List<Claimed> claimed = new ArrayList<>();
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Target t : targets) {
+                String id = Ids.next();
+                String key = t.queueKey();
+                DirectLane.Reservation r = lane != null && lane.accepts(t.kind())
+                        ? lane.reserve(key, open.contains(key)) : null;
+                reserved.add(r);
+                claimed.add(r == null ? null : new Claimed(new DeliveryRequest(id, t.kind(), t.subscriberId(),
+                        t.event().id(), t.event(), t.payload(), 1), leaseOwner, now, now));
+                ps.setString(1, id);
+                ps.setString(2, t.kind());
+                ps.setString(3, t.subscriberId());
+                ps.setString(4, t.event().id());
+                ps.setLong(5, t.event().sequence());
+                ps.setString(6, t.event().type().wireName());
+                ps.setString(7, t.event().ticketId());
+                ps.setInt(8, r == null ? 0 : 1);
+                Sql.setInstant(ps, 9, now);
+                Sql.setInstant(ps, 10, now);
+                ps.setString(11, key);
+                Sql.setInstant(ps, 12, r == null ? null : lockedUntil);
+                ps.setString(13, r == null ? null : leaseOwner);
+                Sql.setInstant(ps, 14, r == null ? null : now);
+                ps.setString(15, t.kind());
+                ps.setString(16, t.subscriberId());
+                ps.setString(17, t.event().id());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        } catch (SQLException | RuntimeException e) {
+            abandon(lane, reserved);
+            throw e;
+        }
+        List<DirectLane.Reservation> existing = new ArrayList<>();
+        for (int i = 0; i < reserved.size(); i++) {
+            if (reserved.get(i) == null) {
+                continue;
+            }
+            if (counts[i] == 0) { // the delivery existed already: nothing inserted, nothing to send
+                existing.add(reserved.get(i));
+            } else {
+                out.reservations().add(reserved.get(i));
+                out.claimed().add(claimed.get(i));
+            }
+        }
+        abandon(lane, existing);
+    }
+
+    private static void abandon(DirectLane lane, List<DirectLane.Reservation> reserved) {
+        List<DirectLane.Reservation> taken = reserved.stream().filter(java.util.Objects::nonNull).toList();
+        if (!taken.isEmpty()) {
+            lane.abandon(taken);
+        }
+    }
+
+    /** @return the queue keys of the targets that have a PENDING delivery in the database */
+    private static Set<String> openQueues(Connection c, List<Target> targets, DirectLane lane) throws SQLException {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Target t : targets) {
+            if (lane.accepts(t.kind())) {
+                keys.add(t.queueKey());
+            }
+        }
+        Set<String> open = new HashSet<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT queue_key FROM delivery WHERE queue_key IN ("
+                    + Sql.placeholders(chunk.size()) + ")")) {
+                for (int j = 0; j < chunk.size(); j++) {
+                    ps.setString(j + 1, chunk.get(j));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        open.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return open;
+    }
+}
