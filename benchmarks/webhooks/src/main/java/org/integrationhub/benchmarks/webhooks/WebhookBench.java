@@ -22,6 +22,7 @@ public final class WebhookBench {
 
     private static final int PAYLOAD = 1024;
     private static final int TICKETS = 1000;
+    private static String lastWindow = "";
 
     private WebhookBench() {
     }
@@ -41,9 +42,10 @@ public final class WebhookBench {
 
             hub.subscribe(sink.url());
             hub.bind();
-            deliverBacklog(hub, sink, 5_000); // warm-up of the whole path
+            deliverBacklog(hub, sink, 20_000); // warm-up of the whole path (the JIT settles)
             double rate = deliverBacklog(hub, sink, events);
-            System.out.printf("hub deliveries:       %,10.0f deliveries/s (%d events, signed, logged)%n", rate, events);
+            System.out.printf("hub deliveries:       %,10.0f deliveries/s (%d events, signed, logged; %s)%n", rate,
+                    events, lastWindow);
 
             double raw2 = RawLoop.run(sink.url(), body, 256, 32, seconds);
             System.out.printf("raw Jetty loop again: %,10.0f POST/s%n", raw2);
@@ -77,6 +79,7 @@ public final class WebhookBench {
             hub.append(batch);
         }
         long start = System.nanoTime();
+        java.time.LocalTime from = java.time.LocalTime.now();
         hub.engine.bindSource(hub.registry, props);
         while (sink.firstArrivalNanos.size() < arrivedBefore + n) {
             Thread.sleep(5);
@@ -84,6 +87,7 @@ public final class WebhookBench {
         while (hub.delivered() < before + n) {
             Thread.sleep(5);
         }
+        lastWindow = from + "-" + java.time.LocalTime.now();
         return n / ((System.nanoTime() - start) / 1e9);
     }
 

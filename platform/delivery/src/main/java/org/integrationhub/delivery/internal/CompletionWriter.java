@@ -24,7 +24,7 @@ final class CompletionWriter {
             + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'";
 
     private static final String RELEASE = "UPDATE delivery SET locked_until = NULL, lease_owner = NULL,"
-            + " attempts = attempts - 1 WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
+            + " next_attempt_at = ?, attempts = attempts - 1 WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
 
     private CompletionWriter() {
     }
@@ -39,8 +39,9 @@ final class CompletionWriter {
             for (Completion x : completions) {
                 switch (x.decision()) {
                     case RELEASE -> {
-                        release.setString(1, x.claimed().request().deliveryId());
-                        release.setString(2, x.claimed().leaseOwner());
+                        Sql.setInstant(release, 1, x.at());
+                        release.setString(2, x.claimed().request().deliveryId());
+                        release.setString(3, x.claimed().leaseOwner());
                         release.addBatch();
                         releases++;
                         continue;

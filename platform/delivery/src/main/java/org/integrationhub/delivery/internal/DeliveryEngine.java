@@ -66,11 +66,11 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         this.scheduler = scheduler;
         this.settings = settings;
         this.relay = new Relay(db, clock, settings);
-        this.statistics = new Statistics(db, clock);
+        this.statistics = new Statistics(db, clock, scheduler);
         this.dispatcher = new Dispatcher(new DeliveryStore(db), clock, settings, scheduler, this::wake);
         this.lane = settings.directDispatch()
                 ? new DirectLane(dispatcher, transports::get, scheduler, clock, settings.lease()) : null;
-        int released = new DeliveryStore(db).releaseLeases(settings.nodeName());
+        int released = new DeliveryStore(db).releaseLeases(settings.nodeName(), clock.instant());
         if (released > 0) {
             logger.info("Released {} delivery lease(s) held by this node ({}) before its restart", released,
                     settings.nodeName());

@@ -48,12 +48,12 @@ final class DeliveryStore {
     }
 
     /** Releases the leases this node held before it restarted (e.g. after kill -9), so they are retried now. */
-    int releaseLeases(String nodeName) {
+    int releaseLeases(String nodeName, Instant now) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE delivery SET locked_until = NULL, lease_owner = NULL WHERE status = 'PENDING'"
-                            + " AND lease_owner LIKE ?")) {
-                ps.setString(1, nodeName + "/%");
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = NULL,"
+                    + " lease_owner = NULL, next_attempt_at = ? WHERE status = 'PENDING' AND lease_owner LIKE ?")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setString(2, nodeName + "/%");
                 return ps.executeUpdate();
             }
         });
@@ -79,13 +79,15 @@ final class DeliveryStore {
             if (ids.isEmpty()) {
                 return List.of();
             }
+            // out of the due range while leased: later claims do not step over deliveries in flight
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = ?, lease_owner = ?,"
-                    + " attempts = attempts + 1, last_attempt_at = ? WHERE id = ?")) {
+                    + " next_attempt_at = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?")) {
                 for (String id : ids) {
                     Sql.setInstant(ps, 1, lockedUntil);
                     ps.setString(2, leaseOwner);
-                    Sql.setInstant(ps, 3, now);
-                    ps.setString(4, id);
+                    Sql.setInstant(ps, 3, lockedUntil);
+                    Sql.setInstant(ps, 4, now);
+                    ps.setString(5, id);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher {
 
+    /**
+     * Outcomes written per transaction, in batches: an embedded database pays most of a write at its commit, so an
+     * outcome writer that falls behind catches up in fewer, larger commits.
+     */
+    static final int WRITE_BATCH_FACTOR = 4;
+
     private final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
     private final DeliveryStore store;
     private final Clock clock;
@@ -174,7 +180,7 @@ final class Dispatcher {
         List<Completion> batch = new ArrayList<>();
         for (Completion c; (c = done.poll()) != null;) {
             batch.add(c);
-            if (batch.size() == settings.batchSize()) {
+            if (batch.size() == WRITE_BATCH_FACTOR * settings.batchSize()) {
                 write(batch);
                 batch = new ArrayList<>();
             }

@@ -17,7 +17,9 @@ import org.integrationhub.delivery.DeliveryRequest;
 /**
  * Inserts the deliveries of relayed events, one per (event, subscriber), in the relay's transaction: leased to this
  * node where the {@link DirectLane} takes them (they are sent once the transaction has committed), plain PENDING for
- * the claim path otherwise. An event already delivered to a subscriber (e.g. by a replay) gets no second row.
+ * the claim path otherwise. An event already delivered to a subscriber (e.g. by a replay) gets no second row. A leased
+ * delivery's next attempt is the end of its lease: the claim's scan of due deliveries does not step over the ones in
+ * flight, and a delivery whose node died becomes due exactly when its lease runs out.
  */
 final class NewDeliveries {
 
@@ -77,7 +79,7 @@ final class NewDeliveries {
                 ps.setString(6, t.event().type().wireName());
                 ps.setString(7, t.event().ticketId());
                 ps.setInt(8, r == null ? 0 : 1);
-                Sql.setInstant(ps, 9, now);
+                Sql.setInstant(ps, 9, r == null ? now : lockedUntil); // leased: due for a claim once the lease ends
                 Sql.setInstant(ps, 10, now);
                 ps.setString(11, key);
                 Sql.setInstant(ps, 12, r == null ? null : lockedUntil);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Refreshes PostgreSQL's planner statistics of the delivery table right after a large relay burst. Without it, a table
  * that was nearly empty at the last autovacuum analyze gets row estimates of 1, and the planner picks plans for the
  * claim that cost seconds per claim over a backlog of thousands until autovacuum catches up (about a minute). H2 keeps
- * no such statistics: nothing to do there.
+ * no such statistics: nothing to do there. The analyze runs on the executor, never on the pump that relays (an
+ * ANALYZE of a large table takes long enough to show in the delivery latency).
  */
 final class Statistics {
 
@@ -24,12 +25,15 @@ final class Statistics {
     private final Logger logger = LoggerFactory.getLogger(Statistics.class);
     private final Database db;
     private final Clock clock;
+    private final java.util.concurrent.Executor executor;
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
     private int relayedSinceAnalyze;
     private Instant lastAnalyze = Instant.MIN;
 
-    Statistics(Database db, Clock clock) {
+    Statistics(Database db, Clock clock, java.util.concurrent.Executor executor) {
         this.db = db;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /** Called by the (single) pump thread after relaying; analyzes when a burst was relayed. */
@@ -44,6 +48,12 @@ final class Statistics {
         }
         relayedSinceAnalyze = 0;
         lastAnalyze = now;
+        if (running.compareAndSet(false, true)) {
+            executor.execute(this::analyze);
+        }
+    }
+
+    private void analyze() {
         try {
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
@@ -54,6 +64,8 @@ final class Statistics {
             logger.debug("Analyzed the delivery table after relaying a burst");
         } catch (RuntimeException e) {
             logger.warn("Could not analyze the delivery table: {}", e.toString());
+        } finally {
+            running.set(false);
         }
     }
 }

@@ -66,7 +66,7 @@ class DeliveryClaimTest {
     void analyzesTheDeliveryTableAfterABurstOnPostgresql(Kind kind) {
         fx = new EngineFixture(kind);
 
-        new Statistics(fx.db, Clock.systemUTC()).relayed(Statistics.BURST);
+        new Statistics(fx.db, Clock.systemUTC(), Runnable::run).relayed(Statistics.BURST);
 
         if (fx.db.dialect() == Database.Dialect.POSTGRESQL) {
             assertThat(fx.count("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'delivery'"
