@@ -1,0 +1,143 @@
+package org.integrationhub.delivery.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.delivery.internal.EngineFixture.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.delivery.DeliveryOutcome;
+import org.integrationhub.persistence.testing.TestDatabases.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Direct dispatch from the relay: chains per (subscriber, ticket), their hand-over to the claim path, recovery. */
+class DirectDispatchTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private EngineFixture fx;
+    private final FakeTransport transport = new FakeTransport();
+
+    @AfterEach
+    void close() throws Exception {
+        transport.shutdown();
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRetryInTheMiddleOfAChainHoldsTheTicketsLaterEventsBehindItAndLetsOtherTicketsGo(Kind kind) {
+        fx = new EngineFixture(kind);
+        List<HubEvent> t1 = new ArrayList<>();
+        for (int i = 0; i < 10; i++) { // one relay batch: one chain for T1
+            t1.add(fx.append("T1", EventType.COMMENT_ADDED));
+            fx.append("T2", EventType.COMMENT_ADDED);
+        }
+        String third = t1.get(2).id();
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        transport.behaviour = r -> r.messageId().equals(third) && failedOnce.add(third)
+                ? DeliveryOutcome.retry(503, null, "HTTP 503", null, null)
+                : DeliveryOutcome.delivered(200, null, null);
+        DeliveryEngine engine = fx.engine(EngineFixture.settings("n1"), transport, e -> List.of("s1"));
+
+        await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 20);
+
+        List<String> t1Calls = transport.calls.stream().filter(c -> c.request().event().ticketId().equals("T1"))
+                .map(c -> c.request().messageId()).toList();
+        List<String> expected = new ArrayList<>(t1.stream().map(HubEvent::id).toList());
+        expected.add(3, third); // the retry, before everything after it
+        assertThat(t1Calls).containsExactlyElementsOf(expected);
+        assertThat(transport.calls).filteredOn(c -> c.request().event().ticketId().equals("T2")).hasSize(10);
+        assertThat(transport.overlaps).hasValue(0);
+        assertThat(transport.calls).filteredOn(c -> !c.request().messageId().equals(third))
+                .as("a delivery handed back unsent did not spend an attempt").allSatisfy(c ->
+                        assertThat(c.request().attempt()).isEqualTo(1));
+        String thirdDelivery = transport.calls.stream().filter(c -> c.request().messageId().equals(third)).findFirst()
+                .orElseThrow().request().deliveryId();
+        assertThat(engine.attempts(thirdDelivery)).hasSize(2);
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery WHERE queue_key IS NOT NULL OR lease_owner IS NOT NULL"))
+                .as("nothing left open or leased").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDeliveryQueuedInAChainPastHalfItsLeaseIsClaimedWithAFreshLeaseInstead(Kind kind) {
+        fx = new EngineFixture(kind);
+        String first = fx.append("T1", EventType.TICKET_CREATED).id();
+        fx.append("T1", EventType.TICKET_UPDATED);
+        transport.behaviour = r -> {
+            if (r.messageId().equals(first)) {
+                sleep(700); // the second waits in the chain for longer than half its 1 s lease
+            }
+            return DeliveryOutcome.delivered(200, null, null);
+        };
+        fx.engine(EngineFixture.settings("n1").withLease(Duration.ofSeconds(1)), transport, e -> List.of("s1"));
+
+        await("both delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 2);
+
+        assertThat(transport.calls).extracting(c -> c.request().event().type())
+                .containsExactly(EventType.TICKET_CREATED, EventType.TICKET_UPDATED);
+        assertThat(transport.calls.get(1).request().attempt()).isEqualTo(1);
+        assertThat(transport.overlaps).hasValue(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aNodeThatDiesMidChainDeliversTheWholeChainInOrderAfterItsRestart(Kind kind) {
+        fx = new EngineFixture(kind);
+        transport.behaviour = r -> null; // the head never answers: the node "dies" with the chain in memory
+        for (int i = 0; i < 5; i++) {
+            fx.append("T1", EventType.COMMENT_ADDED);
+        }
+        DeliveryEngine first = fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1"));
+        await("head sent", WAIT, () -> transport.calls.size() == 1);
+        fx.stop(first);
+        transport.behaviour = r -> DeliveryOutcome.delivered(200, null, null);
+
+        fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1"));
+
+        await("all delivered after the restart", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 5);
+        List<Long> seqs = transport.calls.stream().skip(1).map(c -> c.request().event().sequence()).toList();
+        assertThat(seqs).hasSize(5).isSorted();
+        assertThat(transport.calls.get(1).request().messageId()).isEqualTo(transport.calls.get(0).request().messageId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void withDirectDispatchOffTheClaimPathKeepsTheSameOrder(Kind kind) {
+        fx = new EngineFixture(kind);
+        transport.maxDelayMillis = 10;
+        fx.engine(EngineFixture.settings("n1").withDirectDispatch(false), transport, e -> List.of("s1", "s2"));
+        for (int i = 0; i < 60; i++) {
+            fx.append("T" + (i % 6), EventType.COMMENT_ADDED);
+        }
+        await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 120);
+        assertThat(transport.overlaps).hasValue(0);
+        for (String s : List.of("s1", "s2")) {
+            Map<String, List<Long>> byTicket = new HashMap<>();
+            transport.callsFor(s).forEach(c -> byTicket.computeIfAbsent(c.request().event().ticketId(),
+                    k -> new ArrayList<>()).add(c.request().event().sequence()));
+            assertThat(byTicket).hasSize(6);
+            byTicket.values().forEach(seqs -> assertThat(seqs).hasSize(10).isSorted());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
