@@ -42,7 +42,7 @@ public final class WebhookBench {
 
             hub.subscribe(sink.url());
             hub.bind();
-            deliverBacklog(hub, sink, 20_000); // warm-up of the whole path (the JIT settles)
+            deliverBacklog(hub, sink, Integer.getInteger("bench.warmup", 20_000)); // warm-up of the whole path (the JIT settles)
             double rate = deliverBacklog(hub, sink, events);
             System.out.printf("hub deliveries:       %,10.0f deliveries/s (%d events, signed, logged; %s)%n", rate,
                     events, lastWindow);

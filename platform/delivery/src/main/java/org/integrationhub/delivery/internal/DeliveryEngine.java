@@ -83,6 +83,9 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
     @Deactivate
     public void deactivate() {
         active = false;
+        if (lane != null) {
+            lane.shutdown();
+        }
         poll.cancel(false);
         purge.cancel(false);
     }
@@ -173,6 +176,11 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
 
     int inFlight() {
         return dispatcher.inFlight();
+    }
+
+    /** @return the direct-dispatch chains alive on this node (0 when idle) */
+    int directChains() {
+        return lane == null ? 0 : lane.chains();
     }
 
     private static String kind(Map<String, Object> props) {

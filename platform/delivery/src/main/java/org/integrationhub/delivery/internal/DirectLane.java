@@ -144,6 +144,23 @@ final class DirectLane {
         dispatcher.hold(-reservations.size());
     }
 
+    /**
+     * The engine stops: no chain sends anything more. What they still hold stays leased in the database, so a
+     * restart of this node releases it at once (another node takes it when the lease ends); the attempts in flight
+     * still record their outcomes.
+     */
+    void shutdown() {
+        int dropped = 0;
+        synchronized (lock) {
+            for (Chain chain : chains.values()) {
+                chain.stopped = true;
+                dropped += chain.queued.size();
+                chain.queued.clear();
+            }
+        }
+        dispatcher.hold(-dropped);
+    }
+
     /** @return the number of chains (tests) */
     int chains() {
         synchronized (lock) {

@@ -68,6 +68,8 @@ class DirectDispatchTest {
         assertThat(engine.attempts(thirdDelivery)).hasSize(2);
         assertThat(fx.count("SELECT COUNT(*) FROM delivery WHERE queue_key IS NOT NULL OR lease_owner IS NOT NULL"))
                 .as("nothing left open or leased").isZero();
+        assertThat(engine.directChains()).as("no chain outlives its deliveries").isZero();
+        await("every lease given back to the node's budget", WAIT, () -> engine.inFlight() == 0);
     }
 
     @ParameterizedTest
