@@ -135,7 +135,7 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
                 int total = 0;
                 // with direct dispatch the relay waits while this node has maxInFlight deliveries to finish
                 while (active && (lane == null || lane.hasCapacity())) {
-                    int relayed = relay.relayBatch(Map.copyOf(sources), lane).events();
+                    int relayed = relay.relayBatch(Map.copyOf(sources), lane);
                     total += relayed;
                     if (relayed < settings.batchSize()) {
                         break;

@@ -130,7 +130,7 @@ final class DirectLane {
             }
         }
         released.forEach(dispatcher::release);
-        starts.forEach(Runnable::run);
+        starts.forEach(executor::execute); // signing and sending on the scheduler, not on the relaying pump
     }
 
     /** After the relay's rollback: gives the places back. */

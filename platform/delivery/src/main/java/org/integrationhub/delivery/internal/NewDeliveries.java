@@ -30,7 +30,7 @@ final class NewDeliveries {
         }
     }
 
-    /** The deliveries leased for direct dispatch, with their lane reservations (same order). */
+    /** The deliveries leased for direct dispatch, with their lane reservations (same order); filled by insert. */
     record Leased(List<DirectLane.Reservation> reservations, List<Claimed> claimed) {
         static Leased none() {
             return new Leased(new ArrayList<>(), new ArrayList<>());

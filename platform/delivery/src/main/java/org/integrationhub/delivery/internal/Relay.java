@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * nodes (it locks the {@code delivery_relay} row). Sequence numbers not visible yet (a concurrent transaction still
  * open, or rolled back) are remembered as gaps and relayed when they appear; a ticket's own events cannot be
  * reordered by this, because the core serialises a ticket's changes on its row lock (a later event of a ticket is
- * inserted only after the earlier one committed).
+ * inserted only after the earlier one committed). With a {@link DirectLane}, the deliveries it takes are inserted
+ * leased to this node and handed to it once the relay's transaction has committed ({@link NewDeliveries}).
  */
 final class Relay {
 
@@ -39,10 +40,6 @@ final class Relay {
         this.settings = settings;
     }
 
-    /** What one relay transaction did. */
-    record Relayed(int events, NewDeliveries.Leased direct) {
-    }
-
     /**
      * Relays one batch, every delivery for the claim path.
      *
@@ -50,7 +47,7 @@ final class Relay {
      * @return the number of outbox events relayed (0 when there was nothing new)
      */
     int relayBatch(Map<String, SubscriptionSource> sources) {
-        return relayBatch(sources, null).events();
+        return relayBatch(sources, null);
     }
 
     /**
@@ -60,11 +57,11 @@ final class Relay {
      * @param lane the direct lane, or null
      * @return the number of outbox events relayed (0 when there was nothing new)
      */
-    Relayed relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
+    int relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
         if (!sources.keySet().containsAll(settings.requiredKinds())) {
             logger.debug("Relay waits for subscription sources {} (present: {})", settings.requiredKinds(),
                     sources.keySet());
-            return new Relayed(0, NewDeliveries.Leased.none());
+            return 0;
         }
         NewDeliveries.Leased direct = NewDeliveries.Leased.none();
         int events;
@@ -79,7 +76,7 @@ final class Relay {
         if (!direct.reservations().isEmpty()) {
             lane.launch(direct.reservations(), direct.claimed());
         }
-        return new Relayed(events, direct);
+        return events;
     }
 
     private int relay(Connection c, Map<String, SubscriptionSource> sources, DirectLane lane,
