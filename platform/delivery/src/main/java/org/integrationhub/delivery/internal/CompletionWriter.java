@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.integrationhub.delivery.DeliveryOutcome;
+import org.integrationhub.delivery.DeliveryRequest;
 
 /** Writes attempt outcomes: one delivery_attempt row each (absences excepted) and the delivery's new state. */
 final class CompletionWriter {
@@ -17,7 +18,7 @@ final class CompletionWriter {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Only the lease holder may move a delivery on, and only while it is pending. */
     private static final String UPDATE = "UPDATE delivery SET status = ?, next_attempt_at = ?, completed_at = ?,"
-            + " queue_key = CASE WHEN ? = 'PENDING' THEN queue_key END, locked_until = NULL, lease_owner = NULL, last_status_code = ?, last_error = ?,"
+            + " queue_key = ?, locked_until = NULL, lease_owner = NULL, last_status_code = ?, last_error = ?,"
             + " attempts = attempts + ? WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
     private static final String FAIL_SUBSCRIBER = "UPDATE delivery SET status = 'FAILED', completed_at = ?,"
             + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
@@ -109,7 +110,8 @@ final class CompletionWriter {
         ps.setString(1, status);
         Sql.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
         Sql.setInstant(ps, 3, pending ? null : x.at());
-        ps.setString(4, status);
+        DeliveryRequest r = x.claimed().request();
+        ps.setString(4, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.event().ticketId()) : null);
         Sql.setInteger(ps, 5, o.statusCode());
         ps.setString(6, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
         ps.setInt(7, x.decision() == Completion.Decision.ABSENT ? -1 : 0);

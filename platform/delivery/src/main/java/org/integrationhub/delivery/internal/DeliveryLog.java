@@ -88,14 +88,18 @@ abstract class DeliveryLog implements DeliveryService {
 
     @Override
     public Delivery redeliver(String deliveryId) {
-        db.inTransaction(c -> {
+        // read in the resetting transaction: the answer is what was scheduled, not what a claim made of it since
+        Delivery d = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(RESET + " WHERE id = ? AND status <> 'PENDING'")) {
                 Sql.setInstant(ps, 1, clock.instant());
                 ps.setString(2, deliveryId);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
-        });
-        Delivery d = get(deliveryId).orElseThrow(() -> new NotFoundException("no delivery " + deliveryId));
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM delivery WHERE id = ?")) {
+                ps.setString(1, deliveryId);
+                return DeliveryRows.deliveries(ps).stream().findFirst();
+            }
+        }).orElseThrow(() -> new NotFoundException("no delivery " + deliveryId));
         wake();
         return d;
     }
@@ -119,7 +123,8 @@ abstract class DeliveryLog implements DeliveryService {
     public int cancelPending(String kind, String subscriberId, String reason) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'FAILED', completed_at = ?,"
-                    + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
+                    + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL,"
+                    + " last_error = ?"
                     + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'")) {
                 Sql.setInstant(ps, 1, clock.instant());
                 ps.setString(2, Sql.cut("cancelled: " + reason, 1000));

@@ -24,14 +24,18 @@ import org.slf4j.LoggerFactory;
  */
 final class DeliveryStore {
 
-    /** Claimable: due, not leased, and no earlier PENDING delivery of the same (kind, subscriber, ticket). */
+    /**
+     * Claimable: due, not leased, and no earlier PENDING delivery of the same (kind, subscriber, ticket): only PENDING
+     * deliveries have a queue_key.
+     */
     private static final String CLAIMABLE = "d.status = 'PENDING' AND d.next_attempt_at <= ?"
             + " AND (d.locked_until IS NULL OR d.locked_until < ?) AND d.kind IN (%s)"
-            + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.queue_key = d.queue_key AND p.event_seq < d.event_seq)";
+            + " AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.queue_key = d.queue_key"
+            + " AND p.event_seq < d.event_seq)";
     /**
-     * Step 1, without locks: the first claimable rows (twice as many as wanted: some may be claimed meanwhile) in claim order, read straight off delivery_claim_idx and stopped
-     * at the LIMIT (H2 sorts every due row instead when the statement has FOR UPDATE; the leading status column of
-     * the ORDER BY lets H2 see the index order).
+     * Step 1, without locks: the first claimable rows (twice as many as wanted: some may be claimed meanwhile) in
+     * claim order, read straight off delivery_claim_idx and stopped at the LIMIT (H2 sorts every due row instead when
+     * the statement has FOR UPDATE; the leading status column of the ORDER BY lets H2 see the index order).
      */
     private static final String CANDIDATES = "SELECT d.id FROM delivery d WHERE " + CLAIMABLE
             + " ORDER BY d.status, d.next_attempt_at, d.event_seq LIMIT ?";

@@ -169,6 +169,12 @@ final class DirectLane {
     }
 
     private void send(Chain chain, Claimed c) {
+        synchronized (lock) {
+            if (chain.stopped) { // only a shutdown stops a chain between two of its sends: the delivery stays leased
+                dispatcher.hold(-1);
+                return;
+            }
+        }
         if (clock.instant().isAfter(c.startedAt().plus(maxWait))) {
             dispatcher.release(c);
             stop(chain);

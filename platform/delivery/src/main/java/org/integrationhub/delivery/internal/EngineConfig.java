@@ -32,9 +32,9 @@ public @interface EngineConfig {
     int maxInFlight() default 256;
 
     @AttributeDefinition(name = "Direct dispatch", description = "The node that relays an event leases its new "
-            + "deliveries to itself and sends them at once, in order per ticket, instead of leaving every first attempt "
-            + "to the claim query (several times the throughput; nodes sharing a database take turns at relaying). "
-            + "Off: first attempts are claimed like retries.")
+            + "deliveries to itself and sends them at once, in order per ticket, instead of leaving every first "
+            + "attempt to the claim query (several times the throughput; nodes sharing a database take turns at "
+            + "relaying). Off: first attempts are claimed like retries.")
     boolean directDispatch() default true;
 
     @AttributeDefinition(name = "Absent subscriber recheck (s)", min = "1")

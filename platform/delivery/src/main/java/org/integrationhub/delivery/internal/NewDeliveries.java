@@ -129,8 +129,8 @@ final class NewDeliveries {
         List<String> all = new ArrayList<>(keys);
         for (int i = 0; i < all.size(); i += IN_CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT queue_key FROM delivery WHERE queue_key IN ("
-                    + Sql.placeholders(chunk.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT queue_key FROM delivery"
+                    + " WHERE queue_key IN (" + Sql.placeholders(chunk.size()) + ")")) {
                 for (int j = 0; j < chunk.size(); j++) {
                     ps.setString(j + 1, chunk.get(j));
                 }

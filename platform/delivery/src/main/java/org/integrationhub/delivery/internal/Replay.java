@@ -46,7 +46,8 @@ final class Replay {
                 + " WHERE kind = ? AND subscriber_id = ? AND event_id = ? AND status <> 'PENDING'");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, kind, subscriber_id,"
                         + " event_id, event_seq, event_type, ticket_id, status, attempts, next_attempt_at,"
-                        + " created_at, queue_key) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ? FROM delivery_relay"
+                        + " created_at, queue_key) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?"
+                        + " FROM delivery_relay"
                         + " WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM delivery WHERE kind = ? AND"
                         + " subscriber_id = ? AND event_id = ?)")) {
             for (Object[] e : events) {

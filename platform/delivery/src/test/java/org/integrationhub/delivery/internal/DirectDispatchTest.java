@@ -112,7 +112,8 @@ class DirectDispatchTest {
         await("all delivered after the restart", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 5);
         List<Long> seqs = transport.calls.stream().skip(1).map(c -> c.request().event().sequence()).toList();
         assertThat(seqs).hasSize(5).isSorted();
-        assertThat(transport.calls.get(1).request().messageId()).isEqualTo(transport.calls.get(0).request().messageId());
+        assertThat(transport.calls.get(1).request().messageId())
+                .isEqualTo(transport.calls.get(0).request().messageId());
     }
 
     @ParameterizedTest
