@@ -16,8 +16,9 @@ import java.util.Random;
  * What the three row writes of a delivery cost on an embedded H2 file database (the distribution's URL), with the
  * {@code delivery} table's indexes before migration V13 ({@code v12}) and after it ({@code v13}): per batch of
  * {@code batch} deliveries over 1,000 tickets, the insert of the leased rows (one commit), then their attempt rows and
- * the update to DELIVERED (one commit), as the relay and the outcome writer do. Usage:
- * {@code RowCost v12|v13 [deliveries] [batch]}.
+ * the update to DELIVERED (one commit), as the relay and the outcome writer do. {@code settled} (V13 indexes) writes
+ * what a design that records a delivery only after its attempt would: the delivered row and its attempt, one commit
+ * per batch. Usage: {@code RowCost v12|v13|settled [deliveries] [batch]}.
  */
 public final class RowCost {
 
@@ -45,6 +46,35 @@ public final class RowCost {
     private RowCost() {
     }
 
+    private static void insertSettled(Connection c, int batch, long seq, Random random, OffsetDateTime now)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (id, kind, subscriber_id, event_id,"
+                + " event_seq, event_type, ticket_id, status, attempts, last_attempt_at, last_status_code, created_at,"
+                + " completed_at) VALUES (?, 'webhook', 'SUBSCRIBER', ?, ?, 'ticket.updated', ?, 'DELIVERED', 1, ?,"
+                + " 204, ?, ?)");
+                PreparedStatement attempt = c.prepareStatement("INSERT INTO delivery_attempt VALUES"
+                        + " (?, ?, 1, ?, 'DELIVERED', 204, 3, NULL, NULL, NULL)")) {
+            for (int i = 0; i < batch; i++) {
+                long s = seq + i + 1;
+                String id = String.format("01JD%022d", s);
+                ps.setString(1, id);
+                ps.setString(2, String.format("01JE%022d", s));
+                ps.setLong(3, s);
+                ps.setString(4, String.format("01J0000000000000000000%04d", random.nextInt(1000)));
+                ps.setObject(5, now);
+                ps.setObject(6, now);
+                ps.setObject(7, now);
+                ps.addBatch();
+                attempt.setString(1, "01JA" + id.substring(4));
+                attempt.setString(2, id);
+                attempt.setObject(3, now);
+                attempt.addBatch();
+            }
+            ps.executeBatch();
+            attempt.executeBatch();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String variant = args.length > 0 ? args[0] : "v13";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
@@ -57,7 +87,7 @@ public final class RowCost {
                 for (String ddl : COMMON) {
                     s.execute(ddl);
                 }
-                for (String ddl : variant.equals("v12") ? V12 : V13) {
+                for (String ddl : variant.equals("v12") ? V12 : V13) { // settled: V13
                     s.execute(ddl);
                 }
             }
@@ -68,9 +98,19 @@ public final class RowCost {
             long outcomeNanos = 0;
             int warmup = Math.min(2_000, n / 2);
             long seq = 0;
+            boolean settled = variant.equals("settled");
             for (int done = 0; done < n; done += batch) {
                 List<String> ids = new ArrayList<>();
                 long t0 = System.nanoTime();
+                if (settled) {
+                    insertSettled(c, batch, seq, random, now);
+                    seq += batch;
+                    c.commit();
+                    if (done >= warmup) {
+                        outcomeNanos += System.nanoTime() - t0;
+                    }
+                    continue;
+                }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (id, kind, subscriber_id,"
                         + " event_id, event_seq, event_type, ticket_id, status, attempts, next_attempt_at, created_at,"
                         + " lease_owner, locked_until, queue_key) VALUES (?, 'webhook', 'SUBSCRIBER', ?, ?,"
