@@ -21,9 +21,10 @@ import org.integrationhub.delivery.DeliveryTransport;
  * dispatches directly for one queue are sent one after the other, in event order. A chain goes on after a final
  * outcome (delivered, or failed for good) and stops at any other (a retry, an absent or a disabled subscriber): its
  * remaining deliveries are released to the claim path, whose ordering check holds them behind the one that retries.
- * A queue is dispatched directly only when it has no open delivery in the database, or when its open deliveries are
- * all in a live chain of this node. Every delivery has its committed row, and is leased, before it is sent: crash
- * recovery and other nodes see exactly what the claim path would have left.
+ * A chain takes the deliveries of one relay batch, and only of a queue that had no open delivery in the database when
+ * the batch began: a later event of a queue with anything open (a chain's delivery not yet written, a retry, a
+ * delivery another node relayed) waits behind it through the claim path. Every delivery has its committed row, and is
+ * leased, before it is sent: crash recovery and other nodes see exactly what the claim path would have left.
  *
  * <p>Thread-safe; every state change happens under one lock, sends happen outside it.
  */
@@ -85,23 +86,23 @@ final class DirectLane {
     }
 
     /**
-     * Reserves the next place in the queue's chain, starting a chain if the queue has no open delivery.
+     * Reserves the next place in the queue's chain for a delivery of the relay's current batch.
      *
-     * @param openInDatabase whether the database has a PENDING delivery of this queue (read in the relay's
-     *        transaction, after any chain of the queue was looked up here)
-     * @return the reservation, or null when the delivery must wait for the claim path
+     * @param openInDatabase whether the database had a PENDING delivery of this queue when the batch began (read in
+     *        the relay's transaction, under the relay lock)
+     * @return the reservation, or null when the delivery must wait behind the open one, through the claim path
      */
     Reservation reserve(String queueKey, boolean openInDatabase) {
+        if (openInDatabase) {
+            // whoever's it is (a chain of this node, a retry, another node's relay), the claim path orders behind it
+            return null;
+        }
         synchronized (lock) {
             Chain chain = chains.get(queueKey);
-            if (chain == null) {
-                if (openInDatabase) {
-                    return null;
-                }
+            if (chain == null || chain.stopped) {
+                // nothing of this queue is open: any chain left in the map has every delivery written
                 chain = new Chain(queueKey);
                 chains.put(queueKey, chain);
-            } else if (chain.stopped) {
-                return null;
             }
             chain.reserved++;
             dispatcher.hold(1);

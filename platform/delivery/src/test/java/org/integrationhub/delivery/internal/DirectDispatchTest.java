@@ -118,6 +118,28 @@ class DirectDispatchTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void twoNodesTakingTurnsAtRelayingKeepEachTicketsOrder(Kind kind) throws Exception {
+        fx = new EngineFixture(kind);
+        transport.maxDelayMillis = 20;
+        DeliveryEngine a = fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1"));
+        DeliveryEngine b = fx.engine(EngineFixture.settings("node-b"), transport, e -> List.of("s1"));
+        for (int i = 0; i < 120; i++) { // one event per transaction, each waking both nodes: they take turns
+            fx.append("T" + (i % 3), EventType.COMMENT_ADDED);
+            (i % 2 == 0 ? a : b).handleEvent(null);
+            (i % 2 == 0 ? b : a).handleEvent(null);
+            Thread.sleep(2);
+        }
+        await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 120);
+        assertThat(transport.overlaps).hasValue(0);
+        assertThat(transport.calls).hasSize(120);
+        Map<String, List<Long>> byTicket = new HashMap<>();
+        transport.calls.forEach(c -> byTicket.computeIfAbsent(c.request().event().ticketId(),
+                k -> new ArrayList<>()).add(c.request().event().sequence()));
+        byTicket.values().forEach(seqs -> assertThat(seqs).hasSize(40).isSorted());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void withDirectDispatchOffTheClaimPathKeepsTheSameOrder(Kind kind) {
         fx = new EngineFixture(kind);
         transport.maxDelayMillis = 10;
