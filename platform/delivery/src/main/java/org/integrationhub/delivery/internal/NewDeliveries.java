@@ -58,7 +58,14 @@ final class NewDeliveries {
         if (targets.isEmpty()) {
             return;
         }
-        Set<String> open = lane == null ? Set.of() : openQueues(c, targets, lane);
+        // one look at the transports per batch: one that appears meanwhile must not make a later delivery of a
+        // ticket direct while an earlier one of the same ticket in this batch went to the claim path
+        Set<String> direct = new HashSet<>();
+        if (lane != null) {
+            targets.stream().map(Target::kind).distinct().filter(lane::accepts).forEach(direct::add);
+        }
+        Set<String> open = direct.isEmpty() ? Set.of() : openQueues(c, targets, direct);
+        Set<String> plain = new HashSet<>(); // queues with a delivery for the claim path in this batch
         List<DirectLane.Reservation> reserved = new ArrayList<>();
         List<Claimed> claimed = new ArrayList<>();
         int[] counts;
@@ -66,8 +73,11 @@ final class NewDeliveries {
             for (Target t : targets) {
                 String id = Ids.next();
                 String key = t.queueKey();
-                DirectLane.Reservation r = lane != null && lane.accepts(t.kind())
+                DirectLane.Reservation r = direct.contains(t.kind()) && !plain.contains(key)
                         ? lane.reserve(key, open.contains(key)) : null;
+                if (r == null) {
+                    plain.add(key);
+                }
                 reserved.add(r);
                 claimed.add(r == null ? null : new Claimed(new DeliveryRequest(id, t.kind(), t.subscriberId(),
                         t.event().id(), t.event(), t.payload(), 1), leaseOwner, now, now));
@@ -118,10 +128,11 @@ final class NewDeliveries {
     }
 
     /** @return the queue keys of the targets that have a PENDING delivery in the database */
-    private static Set<String> openQueues(Connection c, List<Target> targets, DirectLane lane) throws SQLException {
+    private static Set<String> openQueues(Connection c, List<Target> targets, Set<String> kinds)
+            throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
         for (Target t : targets) {
-            if (lane.accepts(t.kind())) {
+            if (kinds.contains(t.kind())) {
                 keys.add(t.queueKey());
             }
         }
