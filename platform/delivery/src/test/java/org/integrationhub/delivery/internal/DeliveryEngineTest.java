@@ -5,7 +5,6 @@ import static org.integrationhub.delivery.internal.EngineFixture.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,9 +54,7 @@ class DeliveryEngineTest {
         assertThat(transport.calls).hasSize(80);
         assertThat(transport.overlaps).hasValue(0);
         for (String s : List.of("s1", "s2")) {
-            Map<String, List<Long>> seqByTicket = new HashMap<>();
-            transport.callsFor(s).forEach(c -> seqByTicket.computeIfAbsent(c.request().event().ticketId(),
-                    k -> new ArrayList<>()).add(c.request().event().sequence()));
+            Map<String, List<Long>> seqByTicket = transport.sequencesByTicket(s);
             assertThat(seqByTicket).hasSize(8);
             seqByTicket.values().forEach(seqs -> assertThat(seqs).hasSize(5).isSorted());
         }

@@ -5,7 +5,6 @@ import static org.integrationhub.delivery.internal.EngineFixture.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,10 +131,7 @@ class DirectDispatchTest {
         await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 120);
         assertThat(transport.overlaps).hasValue(0);
         assertThat(transport.calls).hasSize(120);
-        Map<String, List<Long>> byTicket = new HashMap<>();
-        transport.calls.forEach(c -> byTicket.computeIfAbsent(c.request().event().ticketId(),
-                k -> new ArrayList<>()).add(c.request().event().sequence()));
-        byTicket.values().forEach(seqs -> assertThat(seqs).hasSize(40).isSorted());
+        transport.sequencesByTicket(null).values().forEach(seqs -> assertThat(seqs).hasSize(40).isSorted());
     }
 
     @ParameterizedTest
@@ -172,9 +168,7 @@ class DirectDispatchTest {
         await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 120);
         assertThat(transport.overlaps).hasValue(0);
         for (String s : List.of("s1", "s2")) {
-            Map<String, List<Long>> byTicket = new HashMap<>();
-            transport.callsFor(s).forEach(c -> byTicket.computeIfAbsent(c.request().event().ticketId(),
-                    k -> new ArrayList<>()).add(c.request().event().sequence()));
+            Map<String, List<Long>> byTicket = transport.sequencesByTicket(s);
             assertThat(byTicket).hasSize(6);
             byTicket.values().forEach(seqs -> assertThat(seqs).hasSize(10).isSorted());
         }

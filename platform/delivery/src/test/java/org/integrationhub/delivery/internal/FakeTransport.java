@@ -65,6 +65,14 @@ final class FakeTransport implements DeliveryTransport {
         return calls.stream().filter(c -> c.request().subscriberId().equals(subscriberId)).toList();
     }
 
+    /** @return the outbox sequence numbers sent to the subscriber (null: to anyone), per ticket, in call order */
+    Map<String, List<Long>> sequencesByTicket(String subscriberId) {
+        Map<String, List<Long>> byTicket = new java.util.HashMap<>();
+        (subscriberId == null ? calls : callsFor(subscriberId)).forEach(c -> byTicket.computeIfAbsent(
+                c.request().event().ticketId(), k -> new java.util.ArrayList<>()).add(c.request().event().sequence()));
+        return byTicket;
+    }
+
     void shutdown() {
         network.shutdownNow();
     }
