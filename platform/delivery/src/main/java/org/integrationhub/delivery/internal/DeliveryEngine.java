@@ -45,6 +45,8 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
     private final Relay relay;
     private final Dispatcher dispatcher;
     private final DirectLane lane;
+    private final DeliveryStore store;
+    private volatile boolean leasesReleased;
     private final Statistics statistics;
     private final Map<String, DeliveryTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionSource> sources = new ConcurrentHashMap<>();
@@ -70,11 +72,8 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         this.dispatcher = new Dispatcher(new DeliveryStore(db), clock, settings, scheduler, this::wake);
         this.lane = settings.directDispatch()
                 ? new DirectLane(dispatcher, transports::get, scheduler, clock, settings.lease()) : null;
-        int released = new DeliveryStore(db).releaseLeases(settings.nodeName(), clock.instant());
-        if (released > 0) {
-            logger.info("Released {} delivery lease(s) held by this node ({}) before its restart", released,
-                    settings.nodeName());
-        }
+        this.store = new DeliveryStore(db);
+        releaseOwnLeases();
         long pollMillis = settings.pollInterval().toMillis();
         poll = scheduler.scheduleWithFixedDelay(this::wake, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         purge = scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
@@ -123,6 +122,24 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         }
     }
 
+    /**
+     * Releases the leases this node held before its restart. Never throws: a database that is not ready yet (e.g. a
+     * DataSource being replaced while the hub starts) must not fail the component; the next round tries again.
+     */
+    private void releaseOwnLeases() {
+        try {
+            int released = store.releaseLeases(settings.nodeName(), clock.instant());
+            leasesReleased = true;
+            if (released > 0) {
+                logger.info("Released {} delivery lease(s) held by this node ({}) before its restart", released,
+                        settings.nodeName());
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Could not release this node's delivery leases yet (retried at the next round): {}",
+                    e.toString());
+        }
+    }
+
     private void pump() {
         pumpScheduled.set(false);
         if (!pumping.compareAndSet(false, true)) {
@@ -130,6 +147,12 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
             return;
         }
         try {
+            if (!leasesReleased) {
+                releaseOwnLeases();
+                if (!leasesReleased) {
+                    return; // nothing is relayed or claimed before this node's old leases are given back
+                }
+            }
             do {
                 again = false;
                 int total = 0;
