@@ -69,10 +69,10 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         this.settings = settings;
         this.relay = new Relay(db, clock, settings);
         this.statistics = new Statistics(db, clock, scheduler);
-        this.dispatcher = new Dispatcher(new DeliveryStore(db), clock, settings, scheduler, this::wake);
+        this.store = new DeliveryStore(db);
+        this.dispatcher = new Dispatcher(store, clock, settings, scheduler, this::wake);
         this.lane = settings.directDispatch()
                 ? new DirectLane(dispatcher, transports::get, scheduler, clock, settings.lease()) : null;
-        this.store = new DeliveryStore(db);
         releaseOwnLeases();
         long pollMillis = settings.pollInterval().toMillis();
         poll = scheduler.scheduleWithFixedDelay(this::wake, pollMillis, pollMillis, TimeUnit.MILLISECONDS);

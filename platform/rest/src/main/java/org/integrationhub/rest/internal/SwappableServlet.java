@@ -25,12 +25,18 @@ final class SwappableServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwappableServlet.class);
 
-    /** One servlet with the requests it is serving. */
+    /**
+     * One servlet with the requests it is serving. The count of requests in flight and the retired flag share one
+     * atomic word, so "the last request left a retired generation" is a single transition: with two separate
+     * variables a request could enter between another's decrement to zero and its read of the flag, and be
+     * destroyed under.
+     */
     private static final class Generation {
+        private static final int RETIRED = 1 << 30;
+
         final Servlet servlet;
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicBoolean destroyed = new AtomicBoolean();
-        volatile boolean retired;
+        private final AtomicInteger state = new AtomicInteger();
+        private final AtomicBoolean destroyed = new AtomicBoolean();
 
         Generation(Servlet servlet) {
             this.servlet = servlet;
@@ -38,23 +44,25 @@ final class SwappableServlet {
 
         /** Counts a request in; false if this generation is retiring (the caller reads the current one again). */
         boolean enter() {
-            inFlight.incrementAndGet();
-            if (retired) {
-                leave();
-                return false;
+            while (true) {
+                int s = state.get();
+                if ((s & RETIRED) != 0) {
+                    return false;
+                }
+                if (state.compareAndSet(s, s + 1)) {
+                    return true;
+                }
             }
-            return true;
         }
 
         void leave() {
-            if (inFlight.decrementAndGet() == 0 && retired) {
+            if (state.decrementAndGet() == RETIRED) {
                 destroy();
             }
         }
 
         void retire() {
-            retired = true;
-            if (inFlight.get() == 0) {
+            if (state.updateAndGet(s -> s | RETIRED) == RETIRED) {
                 destroy();
             }
         }

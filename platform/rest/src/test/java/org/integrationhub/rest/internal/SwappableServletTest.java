@@ -159,7 +159,7 @@ class SwappableServletTest {
                 return null;
             }));
         }
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < Integer.getInteger("swaps", 500_000); i++) {
             Probe next = new Probe();
             installed.add(next);
             swappable.install(next);
