@@ -132,11 +132,12 @@ final class HubUnderTest implements AutoCloseable {
         });
     }
 
-    /** The engine's configuration: its defaults, or -Dbench.batchSize / -Dbench.maxInFlight to compare tunings. */
+    /** The engine's configuration: its defaults, or -Dbench.batchSize, -Dbench.maxInFlight,
+     * -Dbench.stallInFlight, -Dbench.stallSeconds to compare tunings. */
     private static Map<String, Object> engineConfig() {
         Map<String, Object> cfg = new java.util.HashMap<>(Map.of("nodeName", "bench", "requiredKinds",
                 new String[] {"webhook"}));
-        for (String key : new String[] {"batchSize", "maxInFlight"}) {
+        for (String key : new String[] {"batchSize", "maxInFlight", "stallInFlight", "stallSeconds"}) {
             String value = System.getProperty("bench." + key);
             if (value != null) {
                 cfg.put(key, Integer.valueOf(value));

@@ -38,7 +38,9 @@ final class DeliveryStore {
      * the statement has FOR UPDATE; the leading status column of the ORDER BY lets H2 see the index order).
      */
     private static final String CANDIDATES = "SELECT d.id FROM delivery d WHERE " + CLAIMABLE
-            + " ORDER BY d.status, d.next_attempt_at, d.event_seq LIMIT ?";
+            + "%s ORDER BY d.status, d.next_attempt_at, d.event_seq LIMIT ?";
+    /** Leaves out the deliveries of one (stalled) subscriber. */
+    private static final String NOT_SUBSCRIBER = " AND NOT (d.kind = ? AND d.subscriber_id = ?)";
     /** Step 2: locks the candidates that are still claimable; rows another node is claiming are skipped. */
     private static final String LOCK = "SELECT d.id FROM delivery d WHERE " + CLAIMABLE + " AND d.id IN (%s)"
             + " ORDER BY d.next_attempt_at, d.event_seq LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -66,15 +68,16 @@ final class DeliveryStore {
     /**
      * Claims up to {@code max} due deliveries of the given kinds for one attempt each.
      *
+     * @param skipped subscribers ({@code kind|subscriberId}) whose deliveries are left alone (stalled ones)
      * @param leaseOwner {@code nodeName/claim id}, written to every claimed row
      */
-    List<Claimed> claim(Set<String> kinds, int max, Instant now, Instant lockedUntil, String leaseOwner) {
+    List<Claimed> claim(Set<String> kinds, Set<String> skipped, int max, Instant now, Instant lockedUntil,
+            String leaseOwner) {
         if (kinds.isEmpty() || max <= 0) {
             return List.of();
         }
         return db.inTransaction(c -> {
-            List<String> candidates = select(c, String.format(CANDIDATES, Sql.placeholders(kinds.size())), kinds,
-                    now, List.of(), 2 * max);
+            List<String> candidates = candidates(c, kinds, skipped, now, 2 * max);
             if (candidates.isEmpty()) {
                 return List.of();
             }
@@ -98,6 +101,39 @@ final class DeliveryStore {
             }
             return load(c, ids, leaseOwner, now);
         });
+    }
+
+    /** Claims from every subscriber. */
+    List<Claimed> claim(Set<String> kinds, int max, Instant now, Instant lockedUntil, String leaseOwner) {
+        return claim(kinds, Set.of(), max, now, lockedUntil, leaseOwner);
+    }
+
+    /** Step 1: the candidates, in claim order. */
+    private static List<String> candidates(Connection c, Set<String> kinds, Set<String> skipped, Instant now,
+            int limit) throws SQLException {
+        List<String[]> excluded = skipped.stream().map(k -> k.split("\\|", 2)).filter(k -> k.length == 2).toList();
+        String sql = String.format(CANDIDATES, Sql.placeholders(kinds.size()),
+                NOT_SUBSCRIBER.repeat(excluded.size()));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            Sql.setInstant(ps, i++, now);
+            Sql.setInstant(ps, i++, now);
+            for (String k : kinds) {
+                ps.setString(i++, k);
+            }
+            for (String[] k : excluded) {
+                ps.setString(i++, k[0]);
+                ps.setString(i++, k[1]);
+            }
+            ps.setInt(i, limit);
+            List<String> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+            return result;
+        }
     }
 
     private static List<String> select(Connection c, String sql, Set<String> kinds, Instant now, List<String> ids,

@@ -46,9 +46,13 @@ final class DirectLane {
     /** A place in a chain, taken by the relay inside its transaction. */
     static final class Reservation {
         private final Chain chain;
+        private final String kind;
+        private final String subscriberId;
 
-        private Reservation(Chain chain) {
+        private Reservation(Chain chain, String kind, String subscriberId) {
             this.chain = chain;
+            this.kind = kind;
+            this.subscriberId = subscriberId;
         }
     }
 
@@ -90,11 +94,16 @@ final class DirectLane {
      *
      * @param openInDatabase whether the database had a PENDING delivery of this queue when the batch began (read in
      *        the relay's transaction, under the relay lock)
-     * @return the reservation, or null when the delivery must wait behind the open one, through the claim path
+     * @return the reservation, or null when the delivery must go through the claim path: it waits behind the open
+     *         one, or its subscriber is stalled
      */
-    Reservation reserve(String queueKey, boolean openInDatabase) {
+    Reservation reserve(String kind, String subscriberId, String queueKey, boolean openInDatabase) {
         if (openInDatabase) {
             // whoever's it is (a chain of this node, a retry, another node's relay), the claim path orders behind it
+            return null;
+        }
+        if (dispatcher.isStalled(kind, subscriberId)) {
+            // a receiver that hangs: its deliveries wait as plain rows, the claim takes them once it answers again
             return null;
         }
         synchronized (lock) {
@@ -105,8 +114,8 @@ final class DirectLane {
                 chains.put(queueKey, chain);
             }
             chain.reserved++;
-            dispatcher.hold(1);
-            return new Reservation(chain);
+            dispatcher.hold(kind, subscriberId, 1);
+            return new Reservation(chain, kind, subscriberId);
         }
     }
 
@@ -142,7 +151,9 @@ final class DirectLane {
                 removeIfIdle(r.chain);
             }
         }
-        dispatcher.hold(-reservations.size());
+        for (Reservation r : reservations) {
+            dispatcher.hold(r.kind, r.subscriberId, -1);
+        }
     }
 
     /**
@@ -151,15 +162,17 @@ final class DirectLane {
      * still record their outcomes.
      */
     void shutdown() {
-        int dropped = 0;
+        List<Claimed> dropped = new ArrayList<>();
         synchronized (lock) {
             for (Chain chain : chains.values()) {
                 chain.stopped = true;
-                dropped += chain.queued.size();
+                dropped.addAll(chain.queued);
                 chain.queued.clear();
             }
         }
-        dispatcher.hold(-dropped);
+        for (Claimed c : dropped) {
+            dispatcher.hold(c.request().kind(), c.request().subscriberId(), -1);
+        }
     }
 
     /** @return the number of chains (tests) */
@@ -172,7 +185,7 @@ final class DirectLane {
     private void send(Chain chain, Claimed c) {
         synchronized (lock) {
             if (chain.stopped) { // only a shutdown stops a chain between two of its sends: the delivery stays leased
-                dispatcher.hold(-1);
+                dispatcher.hold(c.request().kind(), c.request().subscriberId(), -1);
                 return;
             }
         }

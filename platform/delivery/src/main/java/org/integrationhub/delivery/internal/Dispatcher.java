@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims due deliveries, hands them to the transport of their kind, classifies the outcomes and writes them back in
- * batches. At most {@link Settings#maxInFlight()} attempts are in flight on this node; transports answer
- * asynchronously, so no thread waits on the network.
+ * batches. At most {@link Settings#maxInFlight()} attempts are in flight on this node, counted from the claim (or the
+ * relay's leased insertion) until the outcome is written. A subscriber that holds many of them and answers none for
+ * a while (a receiver that hangs until its timeout) is <em>stalled</em>: what it holds no longer counts against the
+ * node's budget, its new deliveries wait for the claim path, and the claim skips it until it answers again, so it
+ * cannot stall every other subscriber. Transports answer asynchronously, so no thread waits on the network.
  */
 final class Dispatcher {
 
@@ -31,6 +37,28 @@ final class Dispatcher {
      */
     static final int WRITE_BATCH_FACTOR = 4;
 
+    /**
+     * A subscriber's deliveries from leasing to outcome, and when it last made progress: its last outcome, or the
+     * moment it began holding deliveries after holding none.
+     */
+    private final class Load {
+        final AtomicInteger held = new AtomicInteger();
+        volatile long progressAt;
+        /** Whether the operator was told it is stalled (only the pump reads and writes it). */
+        boolean reported;
+
+        void add(int deliveries, long now) {
+            int before = held.getAndAdd(deliveries);
+            if (deliveries < 0 || before <= 0) {
+                progressAt = now;
+            }
+        }
+
+        boolean stalled(long now) {
+            return held.get() >= settings.stallInFlight() && now - progressAt >= settings.stallTime().toMillis();
+        }
+    }
+
     private final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
     private final DeliveryStore store;
     private final Clock clock;
@@ -38,6 +66,11 @@ final class Dispatcher {
     private final Executor executor;
     private final Runnable onCompleted;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Per subscriber ({@code kind|subscriberId}): lock-free, kept for the node's lifetime (one per subscriber ever
+     * seen): removing an idle one would need a lock on every count.
+     */
+    private final ConcurrentHashMap<String, Load> bySubscriber = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Completion> done = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
@@ -56,29 +89,87 @@ final class Dispatcher {
 
     /** @return the number of deliveries claimed and started; a full batch means there may be more */
     int dispatchBatch(Map<String, DeliveryTransport> transports) {
-        int free = Math.min(settings.batchSize(), settings.maxInFlight() - inFlight.get());
+        Set<String> stalled = stalled();
+        int free = Math.min(settings.batchSize(), settings.maxInFlight() - counted(stalled));
         if (free <= 0 || transports.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
-        List<Claimed> claimed = store.claim(transports.keySet(), free, now, now.plus(settings.lease()),
+        List<Claimed> claimed = store.claim(transports.keySet(), stalled, free, now, now.plus(settings.lease()),
                 settings.nodeName() + "/" + Ids.next());
         for (Claimed c : claimed) {
             DeliveryTransport transport = transports.get(c.request().kind());
-            inFlight.incrementAndGet();
+            hold(c.request().kind(), c.request().subscriberId(), 1);
             start(transport, c, decision -> { });
         }
         return claimed.size();
     }
 
-    /** Counts deliveries leased outside a claim (direct dispatch) as in flight; negative to give them back. */
-    void hold(int deliveries) {
+    /**
+     * Counts deliveries of one subscriber as in flight (negative: gives them back unattempted); used for deliveries
+     * leased outside a claim (direct dispatch). A delivery that reaches its outcome (or is released) is given back by
+     * the dispatcher itself.
+     */
+    void hold(String kind, String subscriberId, int deliveries) {
         inFlight.addAndGet(deliveries);
+        load(kind, subscriberId).add(deliveries, clock.millis());
     }
 
-    /** @return whether fewer than {@link Settings#maxInFlight()} deliveries are in flight */
+    /**
+     * @return whether this node may take more deliveries: fewer than {@link Settings#maxInFlight()} in flight, not
+     *         counting those of stalled subscribers
+     */
     boolean hasCapacity() {
-        return inFlight.get() < settings.maxInFlight();
+        return counted(stalled()) < settings.maxInFlight();
+    }
+
+    /**
+     * @return whether the subscriber is stalled: at least {@link Settings#stallInFlight()} deliveries in flight and no
+     *         outcome for {@link Settings#stallTime()} (a receiver that hangs until its timeout); its new deliveries
+     *         wait for the claim path, which skips it until it answers again
+     */
+    boolean isStalled(String kind, String subscriberId) {
+        Load l = bySubscriber.get(Sql.subscriberKey(kind, subscriberId));
+        return l != null && l.stalled(clock.millis());
+    }
+
+    /** @return the stalled subscribers ({@code kind|subscriberId}); tells the operator when one stalls or recovers */
+    Set<String> stalled() {
+        long now = clock.millis();
+        Set<String> stalled = new HashSet<>();
+        bySubscriber.forEach((key, l) -> {
+            boolean s = l.stalled(now);
+            if (s) {
+                stalled.add(key);
+            }
+            if (s != l.reported) {
+                l.reported = s;
+                if (s) {
+                    logger.warn("Subscriber {} holds {} deliveries and has answered none for {} s: set aside (the "
+                            + "others keep flowing); its deliveries wait until it answers again", key, l.held.get(),
+                            (now - l.progressAt) / 1000);
+                } else {
+                    logger.info("Subscriber {} answers again: its deliveries resume", key);
+                }
+            }
+        });
+        return stalled;
+    }
+
+    /** @return the deliveries in flight that count against {@link Settings#maxInFlight()} */
+    private int counted(Set<String> stalled) {
+        int n = inFlight.get();
+        for (String key : stalled) {
+            Load l = bySubscriber.get(key);
+            n -= l == null ? 0 : l.held.get();
+        }
+        return n;
+    }
+
+    private Load load(String kind, String subscriberId) {
+        String key = Sql.subscriberKey(kind, subscriberId);
+        Load l = bySubscriber.get(key);
+        return l != null ? l : bySubscriber.computeIfAbsent(key, k -> new Load());
     }
 
     /** Hands a leased delivery back unsent: its lease is cleared and the claim path takes it from there. */
@@ -154,6 +245,8 @@ final class Dispatcher {
     }
 
     private void finished(Completion completion) {
+        load(completion.claimed().request().kind(), completion.claimed().request().subscriberId())
+                .add(-1, clock.millis());
         done.add(completion);
         if (flushScheduled.compareAndSet(false, true)) {
             executor.execute(this::flush);

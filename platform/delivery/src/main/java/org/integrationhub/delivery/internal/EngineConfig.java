@@ -31,6 +31,15 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Max in flight", description = "Attempts in flight at once on this node.", min = "1")
     int maxInFlight() default 256;
 
+    @AttributeDefinition(name = "Stalled subscriber: in flight", description = "A webhook endpoint or connector "
+            + "with at least this many deliveries in flight on this node and no answer for the stall time is set "
+            + "aside (a receiver that hangs until its timeout): what it holds stops counting against Max in flight, "
+            + "so the others keep flowing, and its further deliveries wait until it answers again.", min = "1")
+    int stallInFlight() default 64;
+
+    @AttributeDefinition(name = "Stalled subscriber: time (s)", description = "See the previous setting.", min = "1")
+    int stallSeconds() default 2;
+
     @AttributeDefinition(name = "Direct dispatch", description = "The node that relays an event leases its new "
             + "deliveries to itself and sends them at once, in order per ticket, instead of leaving every first "
             + "attempt to the claim query (several times the throughput; nodes sharing a database take turns at "

@@ -74,7 +74,7 @@ final class NewDeliveries {
                 String id = Ids.next();
                 String key = t.queueKey();
                 DirectLane.Reservation r = direct.contains(t.kind()) && !plain.contains(key)
-                        ? lane.reserve(key, open.contains(key)) : null;
+                        ? lane.reserve(t.kind(), t.subscriberId(), key, open.contains(key)) : null;
                 if (r == null) {
                     plain.add(key);
                 }

@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
  * @param lease how long a claimed delivery is reserved for its attempt; after that another claim may retry it
  * @param batchSize deliveries claimed, and outbox events relayed, per transaction
  * @param maxInFlight deliveries being attempted at once on this node
+ * @param stallInFlight with {@code stallTime}: a subscriber holding at least this many deliveries in flight on this
+ *        node that gets no outcome for {@code stallTime} is stalled (a receiver that hangs until its timeout): what it
+ *        holds stops counting against {@code maxInFlight}, and its deliveries wait for the claim path, which skips it
+ *        until it answers again
+ * @param stallTime see {@code stallInFlight}
  * @param absentRecheck when to look again at a delivery whose subscriber is absent
  * @param absentRetention how long a delivery waits for an absent subscriber before it fails
  * @param gapTimeout how long an outbox sequence gap (uncommitted or rolled-back insert) is watched
@@ -22,37 +27,43 @@ import java.util.stream.Collectors;
  *        DirectLane}) instead of leaving every first attempt to the claim path
  */
 record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterval, Duration lease, int batchSize,
-        int maxInFlight, Duration absentRecheck, Duration absentRetention, Duration gapTimeout, Duration retention,
-        boolean directDispatch) {
+        int maxInFlight, int stallInFlight, Duration stallTime, Duration absentRecheck, Duration absentRetention,
+        Duration gapTimeout, Duration retention, boolean directDispatch) {
 
     static Settings defaults(String nodeName) {
-        return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 100, 256,
-                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(30), true);
+        return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 100, 256, 64,
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1),
+                Duration.ofDays(30), true);
     }
 
     Settings withRequiredKinds(Set<String> kinds) {
-        return new Settings(nodeName, Set.copyOf(kinds), pollInterval, lease, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, retention, directDispatch);
+        return new Settings(nodeName, Set.copyOf(kinds), pollInterval, lease, batchSize, maxInFlight, stallInFlight,
+                stallTime, absentRecheck, absentRetention, gapTimeout, retention, directDispatch);
     }
 
     Settings withLease(Duration value) {
-        return new Settings(nodeName, requiredKinds, pollInterval, value, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, retention, directDispatch);
+        return new Settings(nodeName, requiredKinds, pollInterval, value, batchSize, maxInFlight, stallInFlight,
+                stallTime, absentRecheck, absentRetention, gapTimeout, retention, directDispatch);
+    }
+
+    Settings withInFlight(int max, int stalledAt, Duration stalledAfter) {
+        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, max, stalledAt, stalledAfter,
+                absentRecheck, absentRetention, gapTimeout, retention, directDispatch);
     }
 
     Settings withAbsence(Duration recheck, Duration retentionOfAbsent) {
-        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, recheck,
-                retentionOfAbsent, gapTimeout, retention, directDispatch);
+        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, stallInFlight,
+                stallTime, recheck, retentionOfAbsent, gapTimeout, retention, directDispatch);
     }
 
     Settings withRetention(Duration value) {
-        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, value, directDispatch);
+        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, stallInFlight,
+                stallTime, absentRecheck, absentRetention, gapTimeout, value, directDispatch);
     }
 
     Settings withDirectDispatch(boolean value) {
-        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, absentRecheck,
-                absentRetention, gapTimeout, retention, value);
+        return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, stallInFlight,
+                stallTime, absentRecheck, absentRetention, gapTimeout, retention, value);
     }
 
     /** @return the settings this configuration describes */
@@ -61,7 +72,8 @@ record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterva
                 .collect(Collectors.toUnmodifiableSet());
         return new Settings(c.nodeName().isBlank() ? defaultNodeName : c.nodeName().trim(), kinds,
                 Duration.ofMillis(c.pollIntervalMillis()), Duration.ofSeconds(c.leaseSeconds()), c.batchSize(),
-                c.maxInFlight(), Duration.ofSeconds(c.absentRecheckSeconds()),
+                c.maxInFlight(), c.stallInFlight(), Duration.ofSeconds(c.stallSeconds()),
+                Duration.ofSeconds(c.absentRecheckSeconds()),
                 Duration.ofHours(c.absentRetentionHours()), Duration.ofMinutes(1), Duration.ofDays(c.retentionDays()),
                 c.directDispatch());
     }
