@@ -108,35 +108,26 @@ final class DeliveryStore {
         return claim(kinds, Set.of(), max, now, lockedUntil, leaseOwner);
     }
 
-    /** Step 1: the candidates, in claim order. */
+    /** Step 1: the candidates, in claim order, without the skipped subscribers' deliveries. */
     private static List<String> candidates(Connection c, Set<String> kinds, Set<String> skipped, Instant now,
             int limit) throws SQLException {
-        List<String[]> excluded = skipped.stream().map(k -> k.split("\\|", 2)).filter(k -> k.length == 2).toList();
-        String sql = String.format(CANDIDATES, Sql.placeholders(kinds.size()),
-                NOT_SUBSCRIBER.repeat(excluded.size()));
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            Sql.setInstant(ps, i++, now);
-            Sql.setInstant(ps, i++, now);
-            for (String k : kinds) {
-                ps.setString(i++, k);
+        List<String> excluded = new ArrayList<>();
+        for (String key : skipped) {
+            String[] kindAndSubscriber = key.split("\\|", 2);
+            if (kindAndSubscriber.length == 2) {
+                excluded.addAll(List.of(kindAndSubscriber));
             }
-            for (String[] k : excluded) {
-                ps.setString(i++, k[0]);
-                ps.setString(i++, k[1]);
-            }
-            ps.setInt(i, limit);
-            List<String> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
-                }
-            }
-            return result;
         }
+        String sql = String.format(CANDIDATES, Sql.placeholders(kinds.size()),
+                NOT_SUBSCRIBER.repeat(excluded.size() / 2));
+        return select(c, sql, kinds, now, excluded, limit);
     }
 
-    private static List<String> select(Connection c, String sql, Set<String> kinds, Instant now, List<String> ids,
+    /**
+     * Runs a claim select: the parameters of {@link #CLAIMABLE} ({@code now}, {@code now}, the kinds), then
+     * {@code values} (excluded subscribers or candidate ids), then the limit.
+     */
+    private static List<String> select(Connection c, String sql, Set<String> kinds, Instant now, List<String> values,
             int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -145,8 +136,8 @@ final class DeliveryStore {
             for (String k : kinds) {
                 ps.setString(i++, k);
             }
-            for (String id : ids) {
-                ps.setString(i++, id);
+            for (String v : values) {
+                ps.setString(i++, v);
             }
             ps.setInt(i, limit);
             List<String> result = new ArrayList<>();
