@@ -2,6 +2,10 @@ package org.integrationhub.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -165,8 +169,97 @@ class WebhookDistributionIT {
                 receiver.arrivals.size() - receiver.bodiesById.size());
     }
 
+    /**
+     * An endpoint that accepts connections and never answers (until the 30 s timeout) gets one attempt in flight per
+     * ticket; with more tickets than the node's 256 slots it used to hold every one of them, and every other endpoint
+     * waited for its timeouts. Now it is set aside after 2 s and the others get everything long before that timeout.
+     */
     @Test
     @Order(3)
+    void anEndpointThatHangsDoesNotHoldTheOthersUp() throws Exception {
+        int tickets = 300;
+        try (ServerSocket hanging = new ServerSocket(0, 500, InetAddress.getLoopbackAddress());
+                WebhookReceiver healthy = new WebhookReceiver()) {
+            List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hanging.accept()); // reads nothing, answers nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            String hangingId = webhook("http://127.0.0.1:" + hanging.getLocalPort() + "/hook", "hangs", null);
+            webhook(healthy.url(), "healthy", healthy);
+
+            Set<String> created = ConcurrentHashMap.newKeySet();
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                Thread t = new Thread(() -> {
+                    for (int i = writer; i < tickets; i += 4) {
+                        try {
+                            HubHttp.Answer a = http.post("/api/v1/tickets", key,
+                                    HubHttp.ticketJson("hang " + i, "normal", "hang@example.com"));
+                            if (a.status == 201) {
+                                created.add(a.json.get("id").asText());
+                            }
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                t.start();
+                writers.add(t);
+            }
+            for (Thread t : writers) {
+                t.join(60_000);
+            }
+            assertThat(created).hasSize(tickets);
+            Instant lastCreate = Instant.now();
+            Instant end = lastCreate.plusSeconds(20); // the hanging endpoint's attempts time out after 30 s
+            while (!healthy.arrivals.stream().map(WebhookReceiver.Arrival::ticketId).collect(
+                    java.util.stream.Collectors.toSet()).containsAll(created) && Instant.now().isBefore(end)) {
+                Thread.sleep(100);
+            }
+            long took = Duration.between(lastCreate, Instant.now()).toMillis();
+            assertThat(healthy.arrivals.stream().map(WebhookReceiver.Arrival::ticketId).distinct().filter(
+                    created::contains).count()).as("tickets the healthy endpoint got while the other hung")
+                    .isEqualTo(tickets);
+            assertThat(healthy.rejected).isEmpty();
+            assertThat(held).as("connections the hanging endpoint holds").isNotEmpty();
+            String log = Files.readString(hub.home().resolve("data/log/karaf.log"));
+            assertThat(log).contains("webhook|" + hangingId + " holds").contains("set aside");
+            System.out.printf("healthy endpoint: %d tickets within %d ms of the last create; hanging endpoint "
+                    + "holds %d connections%n", tickets, took, held.size());
+
+            assertThat(http.send("DELETE", "/api/v1/webhooks/" + hangingId, key, null).status).isEqualTo(204);
+            hanging.close();
+            synchronized (held) {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+            acceptor.join(5_000);
+        }
+    }
+
+    /** Registers an endpoint for every event type; with a receiver, hands it the signing secret. */
+    private String webhook(String url, String description, WebhookReceiver receiver) throws Exception {
+        String out = hub.client("hub:webhook-add " + url + " --description " + description);
+        Matcher secret = SECRET.matcher(out);
+        Matcher id = ID.matcher(out);
+        assertThat(secret.find() && id.find()).as(out).isTrue();
+        if (receiver != null) {
+            receiver.secret = secret.group(1);
+        }
+        return id.group(1);
+    }
+
+    @Test
+    @Order(4)
     void loopbackAndNamesResolvingToItAreRefusedOnceNoLongerAllowed() throws Exception {
         Files.writeString(hub.home().resolve("etc/org.integrationhub.webhooks.cfg"),
                 "allowedNetworks = 198.51.100.0/24\n");
@@ -187,7 +280,7 @@ class WebhookDistributionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApiKeepsAnsweringWhileAContributedResourceComesAndGoes() throws Exception {
         String id = http.post("/api/v1/tickets", key, HubHttp.ticketJson("hot swap", "normal", "swap@example.com"))
                 .json.get("id").asText();
