@@ -18,7 +18,10 @@ import java.util.Random;
  * {@code batch} deliveries over 1,000 tickets, the insert of the leased rows (one commit), then their attempt rows and
  * the update to DELIVERED (one commit), as the relay and the outcome writer do. {@code settled} (V13 indexes) writes
  * what a design that records a delivery only after its attempt would: the delivered row and its attempt, one commit
- * per batch. Usage: {@code RowCost v12|v13|settled [deliveries] [batch]}.
+ * per batch. {@code journal} measures the floor of an append-only delivery log (not built): a batch's outcomes as
+ * one appended row (one line per delivery: ids, sequence, ticket, result, status code, duration, time) plus the
+ * relay's cursor update, one commit per batch; a delivery row of its own would then be written only for those that
+ * need a retry. Usage: {@code RowCost v12|v13|settled|journal [deliveries] [batch]}.
  */
 public final class RowCost {
 
@@ -43,7 +46,39 @@ public final class RowCost {
         "CREATE INDEX delivery_pending_order_idx ON delivery (kind, subscriber_id, ticket_id, status, event_seq)"};
     private static final String[] V13 = {"CREATE INDEX delivery_queue_idx ON delivery (queue_key, event_seq)"};
 
+    private static final String[] JOURNAL = {
+        "CREATE TABLE delivery_journal (id BIGINT PRIMARY KEY, node VARCHAR(200) NOT NULL,"
+                + " written_at TIMESTAMP WITH TIME ZONE NOT NULL, entries INT NOT NULL, records VARCHAR(1000000) NOT NULL)",
+        "CREATE TABLE delivery_relay (id INT PRIMARY KEY, position BIGINT NOT NULL,"
+                + " updated_at TIMESTAMP WITH TIME ZONE)",
+        "INSERT INTO delivery_relay VALUES (1, 0, NULL)"};
+
     private RowCost() {
+    }
+
+    /** One appended row for the batch's outcomes and the relay cursor's move past them, one commit. */
+    private static void appendJournal(Connection c, long batchId, int batch, long seq, Random random,
+            OffsetDateTime now) throws java.sql.SQLException {
+        StringBuilder records = new StringBuilder(batch * 128);
+        for (int i = 0; i < batch; i++) {
+            long s = seq + i + 1;
+            records.append(String.format("01JD%022d", s)).append(',').append(String.format("01JE%022d", s))
+                    .append(',').append(s).append(',').append("webhook|SUBSCRIBER|")
+                    .append(String.format("01J0000000000000000000%04d", random.nextInt(1000)))
+                    .append(",DELIVERED,204,3,").append(now).append('\n');
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_journal VALUES (?, 'bench', ?, ?, ?)");
+                PreparedStatement cursor = c.prepareStatement(
+                        "UPDATE delivery_relay SET position = ?, updated_at = ? WHERE id = 1")) {
+            ps.setLong(1, batchId);
+            ps.setObject(2, now);
+            ps.setInt(3, batch);
+            ps.setString(4, records.toString());
+            ps.executeUpdate();
+            cursor.setLong(1, seq + batch);
+            cursor.setObject(2, now);
+            cursor.executeUpdate();
+        }
     }
 
     private static void insertSettled(Connection c, int batch, long seq, Random random, OffsetDateTime now)
@@ -87,7 +122,10 @@ public final class RowCost {
                 for (String ddl : COMMON) {
                     s.execute(ddl);
                 }
-                for (String ddl : variant.equals("v12") ? V12 : V13) { // settled: V13
+                for (String ddl : variant.equals("v12") ? V12 : V13) { // settled, journal: V13
+                    s.execute(ddl);
+                }
+                for (String ddl : JOURNAL) {
                     s.execute(ddl);
                 }
             }
@@ -99,9 +137,19 @@ public final class RowCost {
             int warmup = Math.min(2_000, n / 2);
             long seq = 0;
             boolean settled = variant.equals("settled");
+            boolean journal = variant.equals("journal");
             for (int done = 0; done < n; done += batch) {
                 List<String> ids = new ArrayList<>();
                 long t0 = System.nanoTime();
+                if (journal) {
+                    appendJournal(c, done / batch, batch, seq, random, now);
+                    seq += batch;
+                    c.commit();
+                    if (done >= warmup) {
+                        outcomeNanos += System.nanoTime() - t0;
+                    }
+                    continue;
+                }
                 if (settled) {
                     insertSettled(c, batch, seq, random, now);
                     seq += batch;
