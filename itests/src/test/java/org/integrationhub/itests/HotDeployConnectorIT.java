@@ -49,6 +49,8 @@ class HotDeployConnectorIT {
         long dropToCallable = hub.awaitCallable(DEPLOY_TIMEOUT);
         System.out.println("drop-to-callable: " + dropToCallable + " ms");
         assertThat(hub.info().get("bundle").asText()).isEqualTo("org.integrationhub.connector.example/" + ConnectorJar.bundleVersion(v1));
+        assertThat(hub.info().get("version").asText()).as("the connector reports its bundle's version")
+                .isEqualTo(ConnectorJar.bundleVersion(v1));
 
         List<String> tickets = new CopyOnWriteArrayList<>();
         AtomicBoolean stopWriting = new AtomicBoolean();
@@ -59,7 +61,8 @@ class HotDeployConnectorIT {
             awaitEvents(30, writerFailure);
 
             hub.deploy(v2); // same file name, new Bundle-Version: fileinstall updates the bundle mid-stream
-            hub.awaitInfo("the new version", i -> i.get("bundle").asText().endsWith("/0.1.1"), DEPLOY_TIMEOUT);
+            hub.awaitInfo("the new version", i -> i.get("bundle").asText().endsWith("/0.1.1")
+                    && i.get("version").asText().equals("0.1.1"), DEPLOY_TIMEOUT);
             long updateToCallable = hub.awaitCallable(DEPLOY_TIMEOUT);
             System.out.println("update-to-callable: " + updateToCallable + " ms");
             awaitEvents(hub.receiver.eventCount() + 30, writerFailure);

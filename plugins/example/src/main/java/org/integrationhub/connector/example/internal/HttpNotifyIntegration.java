@@ -19,6 +19,8 @@ import org.integrationhub.spi.IntegrationDescriptor;
 import org.integrationhub.spi.IntegrationException;
 import org.integrationhub.spi.IntegrationInterface;
 import org.integrationhub.spi.VendorQuota;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,7 +40,8 @@ public class HttpNotifyIntegration implements IntegrationInterface {
 
     static final String PID = "org.integrationhub.connector.httpnotify";
     static final String TYPE = "http-notify";
-    static final String VERSION = "1.0.0";
+    /** The version of this bundle ("0.0.0" outside OSGi, e.g. in unit tests). */
+    static final String VERSION = bundleVersion();
     static final List<ActionDescriptor> ACTIONS = List.of(
             new ActionDescriptor("notify", "Posts {type:notify, text, ...params} to the endpoint", List.of("text")));
 
@@ -56,6 +59,11 @@ public class HttpNotifyIntegration implements IntegrationInterface {
         if (client == null) {
             context.reportStatus(descriptor.name(), HealthResult.unconfigured("url must be an absolute http(s) URL"));
         }
+    }
+
+    private static String bundleVersion() {
+        Bundle bundle = FrameworkUtil.getBundle(HttpNotifyIntegration.class);
+        return bundle == null ? "0.0.0" : bundle.getVersion().toString();
     }
 
     @Deactivate

@@ -21,6 +21,8 @@ import org.integrationhub.spi.IntegrationException;
 import org.integrationhub.spi.IntegrationInterface;
 import org.integrationhub.spi.LinkStore;
 import org.integrationhub.spi.VendorQuota;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -67,7 +69,7 @@ public class SlackIntegration implements IntegrationInterface, InboundHandler {
 
     SlackIntegration(IntegrationContext context, LinkStore links, SlackConfiguration config, Clock clock) {
         String name = config.integration_name();
-        this.descriptor = new IntegrationDescriptor(name, TYPE, "0.1.0",
+        this.descriptor = new IntegrationDescriptor(name, TYPE, bundleVersion(),
                 List.of(new ActionDescriptor(POST_MESSAGE, "Posts a text message to a channel", List.of("text"))),
                 VendorQuota.per(50, Duration.ofMinutes(1)), Set.of(BOT_TOKEN, SIGNING_SECRET));
         String token = context.resolveSecret(config._bot_token());
@@ -172,5 +174,11 @@ public class SlackIntegration implements IntegrationInterface, InboundHandler {
         if (unconfigured != null) {
             throw new IntegrationException(ErrorCategory.CONFIGURATION, unconfigured, null);
         }
+    }
+
+    /** @return the version of this bundle ("0.0.0" outside OSGi, e.g. in unit tests) */
+    private static String bundleVersion() {
+        Bundle bundle = FrameworkUtil.getBundle(SlackIntegration.class);
+        return bundle == null ? "0.0.0" : bundle.getVersion().toString();
     }
 }
