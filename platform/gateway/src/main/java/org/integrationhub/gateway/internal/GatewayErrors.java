@@ -14,6 +14,10 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 /** Classifies what a policy-wrapped call threw into a {@link GatewayException} (and so an HTTP status). */
 final class GatewayErrors {
 
+    /** Retry-After of a rate limit a connector reports without a duration (e.g. Slack's {@code ratelimited}). */
+    static final Duration UNSPECIFIED_RATE_LIMIT = Duration.ofSeconds(30);
+
+
     private GatewayErrors() {
     }
 
@@ -47,7 +51,12 @@ final class GatewayErrors {
                 case INTERNAL -> Reason.INTERNAL;
                 default -> Reason.REMOTE_FAILURE;
             };
-            return new GatewayException(reason, message, ie.category(), ie.retryAfter(), ie);
+            Duration retryAfter = ie.retryAfter();
+            if (reason == Reason.RATE_LIMITED && retryAfter == null) {
+                // the contract's 429 always carries Retry-After, even when the remote system did not say how long
+                retryAfter = UNSPECIFIED_RATE_LIMIT;
+            }
+            return new GatewayException(reason, message, ie.category(), retryAfter, ie);
         }
         return new GatewayException(Reason.INTERNAL, "Integration '" + integration + "' failed unexpectedly ("
                 + e.getClass().getSimpleName() + ")", null, null, e);

@@ -122,6 +122,19 @@ class GatewayPoliciesTest {
     }
 
     @Test
+    void aRateLimitWithoutADurationIsPassedOnAs429WithADefaultRetryAfter() {
+        FakeConnector c = connector(VendorQuota.UNLIMITED, fastRetries()).then(r -> {
+            throw new IntegrationException(ErrorCategory.RATE_LIMITED, "ratelimited", null);
+        });
+        c.otherwise = r -> {
+            throw new IntegrationException(ErrorCategory.RATE_LIMITED, "ratelimited", null);
+        };
+        GatewayException e = catchThrowableOfType(GatewayException.class, () -> gateway.execute("fake", "echo", Map.of()));
+        assertThat(e.httpStatus()).isEqualTo(429);
+        assertThat(e.retryAfter()).isEqualTo(GatewayErrors.UNSPECIFIED_RATE_LIMIT);
+    }
+
+    @Test
     void nonRetryableFailuresAreNotRetried() {
         FakeConnector c = connector(VendorQuota.UNLIMITED, fastRetries());
         c.otherwise = FakeConnector.fail(ErrorCategory.AUTHENTICATION);
