@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Decides which target addresses webhooks may reach: public unicast only, unless the operator allows a network
@@ -14,13 +15,18 @@ import java.util.Locale;
  */
 final class SsrfGuard {
 
-    /** Non-public ranges beyond what {@link InetAddress} classifies (RFC 6890 special-purpose registries). */
-    private static final List<Cidr> BLOCKED = List.of(Cidr.parse("0.0.0.0/8"), Cidr.parse("100.64.0.0/10"),
-            Cidr.parse("192.0.0.0/24"), Cidr.parse("192.0.2.0/24"), Cidr.parse("198.18.0.0/15"),
-            Cidr.parse("198.51.100.0/24"), Cidr.parse("203.0.113.0/24"), Cidr.parse("240.0.0.0/4"),
-            Cidr.parse("fc00::/7"), Cidr.parse("fe80::/10"), Cidr.parse("fec0::/10"), Cidr.parse("64:ff9b::/96"),
-            Cidr.parse("64:ff9b:1::/48"), Cidr.parse("2001:db8::/32"), Cidr.parse("2002::/16"),
-            Cidr.parse("2001::/32"), Cidr.parse("100::/64"));
+    /**
+     * Non-public ranges beyond what {@link InetAddress} classifies (RFC 6890 and the IANA special-purpose registries):
+     * IPv4 "this network", shared, IETF, documentation, benchmarking and reserved space; IPv6 IPv4-compatible and
+     * SIIT-translated forms (which would carry a private IPv4 address), unique-local, link- and site-local, NAT64,
+     * discard-only, the IETF protocol block 2001::/23 (Teredo, benchmarking, ORCHID), documentation (2001:db8::/32,
+     * 3fff::/20), 6to4 and SRv6 segment identifiers.
+     */
+    private static final List<Cidr> BLOCKED = Stream.of("0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24",
+            "192.0.2.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
+            "::/96", "::ffff:0:0:0/96", "fc00::/7", "fe80::/10", "fec0::/10", "64:ff9b::/96", "64:ff9b:1::/48",
+            "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20", "2002::/16", "5f00::/16")
+            .map(Cidr::parse).toList();
 
     private final List<Cidr> allowed;
 

@@ -24,7 +24,9 @@ class SsrfGuardTest {
     @ValueSource(strings = {"http://127.0.0.1/x", "http://localhost:8080/x", "http://10.1.2.3/", "http://172.16.0.1/",
         "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data", "http://100.64.0.1/", "http://0.0.0.0/",
         "http://[::1]/", "http://[fd00::1]/", "http://[fe80::1]/", "http://224.0.0.1/", "http://[::ffff:10.0.0.1]/",
-        "http://198.18.0.1/", "http://240.0.0.1/"})
+        "http://198.18.0.1/", "http://240.0.0.1/", "http://[::127.0.0.1]/", "http://[::ffff:0:a00:1]/",
+        "http://[2001:2::1]/", "http://[2001:10::1]/", "http://[2001:20::1]/", "http://[2001:0:4136:e378::1]/",
+        "http://[3fff::1]/", "http://[5f00::1]/"})
     void nonPublicTargetsAreRefusedWith422(String target) {
         assertThatThrownBy(() -> strict.validate(url(target), true)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors()).singleElement().satisfies(f -> {
