@@ -93,8 +93,11 @@ public final class TokenService {
         if (!now.isBefore(stored.expiresAt())) {
             throw OAuthError.invalidGrant("the authorization code has expired");
         }
+        // RFC 6749 4.1.3: required and identical if the authorization request had one; a client whose request left
+        // it out (it has exactly one registered) may still send that one, as many client libraries always do
         String redirectUri = params.get("redirect_uri");
-        if (stored.redirectUri() != null ? !stored.redirectUri().equals(redirectUri) : redirectUri != null) {
+        if (stored.redirectUri() != null ? !stored.redirectUri().equals(redirectUri)
+                : redirectUri != null && !client.redirectUris().contains(redirectUri)) {
             throw OAuthError.invalidGrant("redirect_uri differs from the authorization request");
         }
         if (!Secrets.s256Matches(verifier, stored.codeChallenge())) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,29 @@ class AuthorizationCodeFlowTest extends OAuth2TestSupport {
         assertThat(jwt.getHeader().getType().toString()).isEqualTo("at+jwt");
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("alice");
         assertThat(jwt.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(client.client().id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aClientWithOneRedirectUriMayLeaveItOutOfTheAuthorizationAndStillSendItWithTheCode(Kind kind)
+            throws Exception {
+        start(kind);
+        ClientRegistry.Created client = hub.server.clients().create("One callback", Set.of("authorization_code"),
+                List.of(CALLBACK.toString()), Set.of("tickets:read"), false);
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = authorization(client.client().id(), verifier, "tickets:read")
+                .redirectionURI(null).build();
+        URI location = browser.authorize(request.toURI(), "alice", "wonderland", "allow");
+        assertThat(location.toString()).startsWith(CALLBACK + "?");
+        var code = AuthorizationResponse.parse(location).toSuccessResponse().getAuthorizationCode();
+
+        TokenResponse elsewhere = exchange(basic(client), code, URI.create("https://evil.example.com/cb"), verifier);
+        assertThat(elsewhere.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+
+        location = browser.authorize(request.toURI(), "alice", "wonderland", "allow");
+        code = AuthorizationResponse.parse(location).toSuccessResponse().getAuthorizationCode();
+        TokenResponse tokens = exchange(basic(client), code, CALLBACK, verifier);
+        assertThat(tokens.indicatesSuccess()).as(String.valueOf(tokens)).isTrue();
     }
 
     @ParameterizedTest
