@@ -132,8 +132,10 @@ final class HubUnderTest implements AutoCloseable {
         });
     }
 
-    /** The engine's configuration: its defaults, or -Dbench.batchSize, -Dbench.maxInFlight,
-     * -Dbench.stallInFlight, -Dbench.stallSeconds to compare tunings. */
+    /**
+     * The engine's configuration: its defaults, or -Dbench.batchSize, -Dbench.maxInFlight, -Dbench.stallInFlight and
+     * -Dbench.stallSeconds to compare tunings.
+     */
     private static Map<String, Object> engineConfig() {
         Map<String, Object> cfg = new java.util.HashMap<>(Map.of("nodeName", "bench", "requiredKinds",
                 new String[] {"webhook"}));

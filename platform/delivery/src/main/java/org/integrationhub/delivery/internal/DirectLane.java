@@ -18,9 +18,11 @@ import org.integrationhub.delivery.DeliveryTransport;
  * second parse of the event.
  *
  * <p>Order per (kind, subscriber, ticket) is kept by a <em>chain</em> per queue key: the deliveries this node
- * dispatches directly for one queue are sent one after the other, in event order. A chain goes on after a final
- * outcome (delivered, or failed for good) and stops at any other (a retry, an absent or a disabled subscriber): its
- * remaining deliveries are released to the claim path, whose ordering check holds them behind the one that retries.
+ * dispatches directly for one queue are sent one after the other, in event order. A chain goes on once a final
+ * outcome (delivered, or failed for good) is written, never on the outcome alone (a crash before the write would
+ * send the earlier event again after the later one), and stops at any other outcome (a retry, an absent or a
+ * disabled subscriber, or an outcome that could not be written): its remaining deliveries are released to the claim
+ * path, whose ordering check holds them behind the one that retries.
  * A chain takes the deliveries of one relay batch, and only of a queue that had no open delivery in the database when
  * the batch began: a later event of a queue with anything open (a chain's delivery not yet written, a retry, a
  * delivery another node relayed) waits behind it through the claim path. Every delivery has its committed row, and is
@@ -199,6 +201,7 @@ final class DirectLane {
         dispatcher.start(transport, attempt, decision -> after(chain, decision));
     }
 
+    /** @param decision what was decided for the chain's last delivery, once written; null if it was not written */
     private void after(Chain chain, Completion.Decision decision) {
         if (decision != Completion.Decision.DELIVERED && decision != Completion.Decision.FAILED) {
             stop(chain);

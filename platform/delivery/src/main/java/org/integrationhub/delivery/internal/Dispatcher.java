@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryTransport;
@@ -59,6 +60,10 @@ final class Dispatcher {
         }
     }
 
+    /** An outcome waiting to be written, and who learns the decision once it is (null: nobody). */
+    private record Queued(Completion completion, Consumer<Completion.Decision> then) {
+    }
+
     private final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
     private final DeliveryStore store;
     private final Clock clock;
@@ -71,7 +76,7 @@ final class Dispatcher {
      * seen): removing an idle one would need a lock on every count.
      */
     private final ConcurrentHashMap<String, Load> bySubscriber = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Completion> done = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> done = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
 
@@ -174,7 +179,7 @@ final class Dispatcher {
 
     /** Hands a leased delivery back unsent: its lease is cleared and the claim path takes it from there. */
     void release(Claimed c) {
-        finished(new Completion(c, null, Completion.Decision.RELEASE, clock.instant(), null));
+        finished(new Completion(c, null, Completion.Decision.RELEASE, clock.instant(), null), null);
     }
 
     int inFlight() {
@@ -182,11 +187,14 @@ final class Dispatcher {
     }
 
     /**
-     * Starts one attempt; its outcome is queued for writing, then {@code then} learns what was decided.
+     * Starts one attempt; its outcome is queued for writing, and once it is written {@code then} learns what was
+     * decided ({@code null} if it could not be written: the delivery stays leased and is attempted again after its
+     * lease). A chain sends a ticket's next event only then: were it sent on the outcome alone, a crash before the
+     * write would send the earlier event again after the later one.
      *
      * @param transport the transport of the delivery's kind, or null while there is none (the subscriber is absent)
      */
-    void start(DeliveryTransport transport, Claimed c, java.util.function.Consumer<Completion.Decision> then) {
+    void start(DeliveryTransport transport, Claimed c, Consumer<Completion.Decision> then) {
         CompletionStage<DeliveryOutcome> stage;
         try {
             stage = transport == null
@@ -200,9 +208,7 @@ final class Dispatcher {
             DeliveryOutcome o = outcome != null ? outcome
                     : DeliveryOutcome.retry(null, Duration.between(c.startedAt(), clock.instant()),
                             "transport error: " + (error == null ? "no outcome" : error), null, null);
-            Completion completion = decide(transport, c, o);
-            finished(completion);
-            then.accept(completion.decision());
+            finished(decide(transport, c, o), then);
         });
     }
 
@@ -244,10 +250,10 @@ final class Dispatcher {
         }
     }
 
-    private void finished(Completion completion) {
+    private void finished(Completion completion, Consumer<Completion.Decision> then) {
         load(completion.claimed().request().kind(), completion.claimed().request().subscriberId())
                 .add(-1, clock.millis());
-        done.add(completion);
+        done.add(new Queued(completion, then));
         if (flushScheduled.compareAndSet(false, true)) {
             executor.execute(this::flush);
         }
@@ -270,8 +276,8 @@ final class Dispatcher {
     }
 
     private void drain() {
-        List<Completion> batch = new ArrayList<>();
-        for (Completion c; (c = done.poll()) != null;) {
+        List<Queued> batch = new ArrayList<>();
+        for (Queued c; (c = done.poll()) != null;) {
             batch.add(c);
             if (batch.size() == WRITE_BATCH_FACTOR * settings.batchSize()) {
                 write(batch);
@@ -283,15 +289,27 @@ final class Dispatcher {
         }
     }
 
-    private void write(List<Completion> batch) {
+    private void write(List<Queued> batch) {
+        boolean written = false;
         try {
-            store.complete(batch);
+            store.complete(batch.stream().map(Queued::completion).toList());
+            written = true;
         } catch (RuntimeException e) {
             // the leases expire and the deliveries are attempted again: at-least-once
             logger.warn("Could not record {} delivery outcome(s); they will be retried after the lease: {}",
                     batch.size(), e.toString());
         } finally {
             inFlight.addAndGet(-batch.size());
+        }
+        for (Queued q : batch) {
+            if (q.then() != null) {
+                try {
+                    q.then().accept(written ? q.completion().decision() : null);
+                } catch (RuntimeException e) {
+                    logger.warn("After writing the outcome of delivery {}: {}",
+                            q.completion().claimed().request().deliveryId(), e.toString());
+                }
+            }
         }
         onCompleted.run();
     }

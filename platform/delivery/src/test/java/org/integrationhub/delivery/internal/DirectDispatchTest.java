@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.delivery.DeliveryOutcome;
+import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +70,43 @@ class DirectDispatchTest {
                 .as("nothing left open or leased").isZero();
         assertThat(engine.directChains()).as("no chain outlives its deliveries").isZero();
         await("every lease given back to the node's budget", WAIT, () -> engine.inFlight() == 0);
+    }
+
+    /**
+     * A chain sends a ticket's next event only once the previous outcome is written: were it sent on the outcome
+     * alone, a crash before the write would send the earlier event again after the later one had arrived.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aChainSendsTheNextEventOnlyOnceThePreviousOutcomeIsWritten(Kind kind) {
+        fx = new EngineFixture(kind);
+        for (int i = 0; i < 10; i++) { // one relay batch: one chain
+            fx.append("T1", EventType.COMMENT_ADDED);
+        }
+        List<String> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeliveryTransport checking = new DeliveryTransport() {
+            @Override
+            public java.util.concurrent.CompletionStage<DeliveryOutcome> deliver(
+                    org.integrationhub.delivery.DeliveryRequest r) {
+                long earlierOpen = fx.count("SELECT COUNT(*) FROM delivery WHERE ticket_id = 'T1' AND event_seq < "
+                        + r.event().sequence() + " AND status <> 'DELIVERED'");
+                if (earlierOpen > 0) {
+                    unrecorded.add(r.event().sequence() + ": " + earlierOpen + " earlier not recorded");
+                }
+                return transport.deliver(r);
+            }
+
+            @Override
+            public org.integrationhub.delivery.RetryPolicy retryPolicy(String subscriberId) {
+                return transport.retryPolicy(subscriberId);
+            }
+        };
+        fx.engine(EngineFixture.settings("n1"), checking, e -> List.of("s1"));
+
+        await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 10);
+
+        assertThat(unrecorded).as("sends while an earlier event's outcome was not yet written").isEmpty();
+        assertThat(transport.calls).extracting(c -> c.request().event().sequence()).hasSize(10).isSorted();
     }
 
     @ParameterizedTest

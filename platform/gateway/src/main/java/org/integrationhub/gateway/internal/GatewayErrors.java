@@ -17,7 +17,6 @@ final class GatewayErrors {
     /** Retry-After of a rate limit a connector reports without a duration (e.g. Slack's {@code ratelimited}). */
     static final Duration UNSPECIFIED_RATE_LIMIT = Duration.ofSeconds(30);
 
-
     private GatewayErrors() {
     }
 
