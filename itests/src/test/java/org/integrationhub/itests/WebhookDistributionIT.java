@@ -92,12 +92,8 @@ class WebhookDistributionIT {
     @Test
     @Order(2)
     void everyEventOfEveryTicketSurvivesKill9InOrder() throws Exception {
-        String out = hub.client("hub:webhook-add " + receiver.url() + " --description crash-stream");
-        Matcher secret = SECRET.matcher(out);
-        Matcher id = ID.matcher(out);
-        assertThat(secret.find() && id.find()).as(out).isTrue();
-        receiver.secret = secret.group(1);
-        assertThat(hub.client("hub:webhook-test " + id.group(1))).contains("HTTP 200");
+        String endpoint = webhook(receiver.url(), "crash-stream", receiver);
+        assertThat(hub.client("hub:webhook-test " + endpoint)).contains("HTTP 200");
 
         Set<String> tickets = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
@@ -220,14 +216,12 @@ class WebhookDistributionIT {
             assertThat(created).hasSize(tickets);
             Instant lastCreate = Instant.now();
             Instant end = lastCreate.plusSeconds(20); // the hanging endpoint's attempts time out after 30 s
-            while (!healthy.arrivals.stream().map(WebhookReceiver.Arrival::ticketId).collect(
-                    java.util.stream.Collectors.toSet()).containsAll(created) && Instant.now().isBefore(end)) {
+            while (!arrivedTickets(healthy).containsAll(created) && Instant.now().isBefore(end)) {
                 Thread.sleep(100);
             }
             long took = Duration.between(lastCreate, Instant.now()).toMillis();
-            assertThat(healthy.arrivals.stream().map(WebhookReceiver.Arrival::ticketId).distinct().filter(
-                    created::contains).count()).as("tickets the healthy endpoint got while the other hung")
-                    .isEqualTo(tickets);
+            assertThat(arrivedTickets(healthy).stream().filter(created::contains).count())
+                    .as("tickets the healthy endpoint got while the other hung").isEqualTo(tickets);
             assertThat(healthy.rejected).isEmpty();
             assertThat(held).as("connections the hanging endpoint holds").isNotEmpty();
             String log = Files.readString(hub.home().resolve("data/log/karaf.log"));
@@ -244,6 +238,12 @@ class WebhookDistributionIT {
             }
             acceptor.join(5_000);
         }
+    }
+
+    private static Set<String> arrivedTickets(WebhookReceiver receiver) {
+        Set<String> tickets = new HashSet<>();
+        receiver.arrivals.forEach(a -> tickets.add(a.ticketId()));
+        return tickets;
     }
 
     /** Registers an endpoint for every event type; with a receiver, hands it the signing secret. */

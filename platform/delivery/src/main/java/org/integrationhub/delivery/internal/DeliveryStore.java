@@ -68,10 +68,10 @@ final class DeliveryStore {
     /**
      * Claims up to {@code max} due deliveries of the given kinds for one attempt each.
      *
-     * @param skipped subscribers ({@code kind|subscriberId}) whose deliveries are left alone (stalled ones)
+     * @param skipped subscribers whose deliveries are left alone (stalled ones)
      * @param leaseOwner {@code nodeName/claim id}, written to every claimed row
      */
-    List<Claimed> claim(Set<String> kinds, Set<String> skipped, int max, Instant now, Instant lockedUntil,
+    List<Claimed> claim(Set<String> kinds, Set<Subscriber> skipped, int max, Instant now, Instant lockedUntil,
             String leaseOwner) {
         if (kinds.isEmpty() || max <= 0) {
             return List.of();
@@ -109,17 +109,14 @@ final class DeliveryStore {
     }
 
     /** Step 1: the candidates, in claim order, without the skipped subscribers' deliveries. */
-    private static List<String> candidates(Connection c, Set<String> kinds, Set<String> skipped, Instant now,
+    private static List<String> candidates(Connection c, Set<String> kinds, Set<Subscriber> skipped, Instant now,
             int limit) throws SQLException {
         List<String> excluded = new ArrayList<>();
-        for (String key : skipped) {
-            String[] kindAndSubscriber = key.split("\\|", 2);
-            if (kindAndSubscriber.length == 2) {
-                excluded.addAll(List.of(kindAndSubscriber));
-            }
+        for (Subscriber s : skipped) {
+            excluded.add(s.kind());
+            excluded.add(s.id());
         }
-        String sql = String.format(CANDIDATES, Sql.placeholders(kinds.size()),
-                NOT_SUBSCRIBER.repeat(excluded.size() / 2));
+        String sql = String.format(CANDIDATES, Sql.placeholders(kinds.size()), NOT_SUBSCRIBER.repeat(skipped.size()));
         return select(c, sql, kinds, now, excluded, limit);
     }
 

@@ -72,10 +72,10 @@ final class Dispatcher {
     private final Runnable onCompleted;
     private final AtomicInteger inFlight = new AtomicInteger();
     /**
-     * Per subscriber ({@code kind|subscriberId}): lock-free, kept for the node's lifetime (one per subscriber ever
-     * seen): removing an idle one would need a lock on every count.
+     * Per subscriber: lock-free, kept for the node's lifetime (one per subscriber ever seen): removing an idle one
+     * would need a lock on every count.
      */
-    private final ConcurrentHashMap<String, Load> bySubscriber = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Subscriber, Load> bySubscriber = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Queued> done = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
@@ -94,7 +94,7 @@ final class Dispatcher {
 
     /** @return the number of deliveries claimed and started; a full batch means there may be more */
     int dispatchBatch(Map<String, DeliveryTransport> transports) {
-        Set<String> stalled = stalled();
+        Set<Subscriber> stalled = stalled();
         int free = Math.min(settings.batchSize(), settings.maxInFlight() - counted(stalled));
         if (free <= 0 || transports.isEmpty()) {
             return 0;
@@ -134,14 +134,14 @@ final class Dispatcher {
      *         wait for the claim path, which skips it until it answers again
      */
     boolean isStalled(String kind, String subscriberId) {
-        Load l = bySubscriber.get(Sql.subscriberKey(kind, subscriberId));
+        Load l = bySubscriber.get(new Subscriber(kind, subscriberId));
         return l != null && l.stalled(clock.millis());
     }
 
-    /** @return the stalled subscribers ({@code kind|subscriberId}); tells the operator when one stalls or recovers */
-    Set<String> stalled() {
+    /** @return the stalled subscribers; tells the operator when one stalls or recovers */
+    Set<Subscriber> stalled() {
         long now = clock.millis();
-        Set<String> stalled = new HashSet<>();
+        Set<Subscriber> stalled = new HashSet<>();
         bySubscriber.forEach((key, l) -> {
             boolean s = l.stalled(now);
             if (s) {
@@ -162,9 +162,9 @@ final class Dispatcher {
     }
 
     /** @return the deliveries in flight that count against {@link Settings#maxInFlight()} */
-    private int counted(Set<String> stalled) {
+    private int counted(Set<Subscriber> stalled) {
         int n = inFlight.get();
-        for (String key : stalled) {
+        for (Subscriber key : stalled) {
             Load l = bySubscriber.get(key);
             n -= l == null ? 0 : l.held.get();
         }
@@ -172,7 +172,7 @@ final class Dispatcher {
     }
 
     private Load load(String kind, String subscriberId) {
-        String key = Sql.subscriberKey(kind, subscriberId);
+        Subscriber key = new Subscriber(kind, subscriberId);
         Load l = bySubscriber.get(key);
         return l != null ? l : bySubscriber.computeIfAbsent(key, k -> new Load());
     }

@@ -115,7 +115,12 @@ final class Relay {
         return rows.size() + filled.size();
     }
 
-    private long lockPosition(Connection c) throws SQLException {
+    /**
+     * Locks the relay's row for the transaction (one relay, or one replay, at a time across all nodes).
+     *
+     * @return the relay's position
+     */
+    static long lockPosition(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT position FROM delivery_relay WHERE id = 1 FOR UPDATE");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {

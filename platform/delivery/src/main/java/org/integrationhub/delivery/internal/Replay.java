@@ -24,10 +24,7 @@ final class Replay {
 
     int run(String kind, String subscriberId, Instant since, Instant until, Set<EventType> types) throws SQLException {
         // one at a time with the relay: a batch's check for open deliveries of a ticket then sees every row replayed
-        try (PreparedStatement lock = c.prepareStatement("SELECT position FROM delivery_relay WHERE id = 1 FOR UPDATE");
-                ResultSet rs = lock.executeQuery()) {
-            rs.next();
-        }
+        Relay.lockPosition(c);
         String typeFilter = types.isEmpty() ? "" : " AND type IN (" + Sql.placeholders(types.size()) + ")";
         List<Object[]> events = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, id, type, ticket_id FROM outbox_event"

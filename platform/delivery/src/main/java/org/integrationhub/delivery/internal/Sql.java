@@ -51,11 +51,6 @@ final class Sql {
     static final String QUEUE_KEY = "kind || '|' || subscriber_id || '|' || ticket_id";
 
     /** @return the {@code queue_key} of an open delivery: one per (kind, subscriber, ticket) */
-    /** @return the key of a subscriber in the engine's in-flight counts */
-    static String subscriberKey(String kind, String subscriberId) {
-        return kind + '|' + subscriberId;
-    }
-
     static String queueKey(String kind, String subscriberId, String ticketId) {
         return kind + '|' + subscriberId + '|' + ticketId;
     }

@@ -4,6 +4,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.integrationhub.persistence.Database;
 import org.slf4j.Logger;
@@ -25,12 +27,12 @@ final class Statistics {
     private final Logger logger = LoggerFactory.getLogger(Statistics.class);
     private final Database db;
     private final Clock clock;
-    private final java.util.concurrent.Executor executor;
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Executor executor;
+    private final AtomicBoolean running = new AtomicBoolean();
     private int relayedSinceAnalyze;
     private Instant lastAnalyze = Instant.MIN;
 
-    Statistics(Database db, Clock clock, java.util.concurrent.Executor executor) {
+    Statistics(Database db, Clock clock, Executor executor) {
         this.db = db;
         this.clock = clock;
         this.executor = executor;

@@ -12,7 +12,7 @@ import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.SubscriptionSource;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,14 +21,8 @@ class DeliveryClaimTest {
 
     private static final Set<String> KINDS = Set.of("test");
 
+    @AutoClose
     private EngineFixture fx;
-
-    @AfterEach
-    void close() throws Exception {
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)

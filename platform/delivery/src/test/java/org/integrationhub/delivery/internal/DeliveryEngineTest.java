@@ -16,7 +16,7 @@ import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.delivery.SubscriptionSource;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,16 +25,10 @@ class DeliveryEngineTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final SubscriptionSource TWO = e -> List.of("s1", "s2");
 
+    @AutoClose
     private EngineFixture fx;
+    @AutoClose("shutdown")
     private final FakeTransport transport = new FakeTransport();
-
-    @AfterEach
-    void close() throws Exception {
-        transport.shutdown();
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)

@@ -21,7 +21,7 @@ import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,16 +30,10 @@ class DeliveryLogTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @AutoClose
     private EngineFixture fx;
+    @AutoClose("shutdown")
     private final FakeTransport transport = new FakeTransport();
-
-    @AfterEach
-    void close() throws Exception {
-        transport.shutdown();
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     private long delivered() {
         return fx.statusCounts().getOrDefault("DELIVERED", 0L);

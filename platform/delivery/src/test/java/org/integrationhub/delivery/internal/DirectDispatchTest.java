@@ -15,7 +15,7 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,16 +24,10 @@ class DirectDispatchTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @AutoClose
     private EngineFixture fx;
+    @AutoClose("shutdown")
     private final FakeTransport transport = new FakeTransport();
-
-    @AfterEach
-    void close() throws Exception {
-        transport.shutdown();
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)

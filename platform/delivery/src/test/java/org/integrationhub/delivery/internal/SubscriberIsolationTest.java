@@ -22,7 +22,7 @@ import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,16 +78,10 @@ class SubscriberIsolationTest {
         }
     }
 
+    @AutoClose
     private EngineFixture fx;
+    @AutoClose("shutdown")
     private final HangingTransport transport = new HangingTransport();
-
-    @AfterEach
-    void close() throws Exception {
-        transport.shutdown();
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     static Stream<Arguments> databasesAndPaths() {
         return Stream.of(Kind.values()).flatMap(k -> Stream.of(Arguments.of(k, true), Arguments.of(k, false)));
