@@ -148,10 +148,12 @@ final class HubUnderTest implements AutoCloseable {
         return cfg;
     }
 
+    /** @return delivered deliveries: DELIVERED rows and journal lines (first attempts that succeeded) */
     long delivered() {
         return db.inTransaction(c -> {
             try (Statement s = c.createStatement();
-                    var rs = s.executeQuery("SELECT COUNT(*) FROM delivery WHERE status = 'DELIVERED'")) {
+                    var rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM delivery WHERE status = 'DELIVERED')"
+                            + " + (SELECT COALESCE(SUM(entries), 0) FROM delivery_journal)")) {
                 rs.next();
                 return rs.getLong(1);
             }

@@ -53,7 +53,38 @@ public final class RowCost {
                 + " updated_at TIMESTAMP WITH TIME ZONE)",
         "INSERT INTO delivery_relay VALUES (1, 0, NULL)"};
 
+    private static final String LEDGER = "CREATE TABLE delivery_done (id VARCHAR(26) PRIMARY KEY,"
+            + " kind VARCHAR(32) NOT NULL, subscriber_id VARCHAR(64) NOT NULL, event_id VARCHAR(26) NOT NULL,"
+            + " event_seq BIGINT NOT NULL, event_type VARCHAR(64) NOT NULL, ticket_id VARCHAR(26) NOT NULL,"
+            + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, attempted_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+            + " status_code INT, duration_ms BIGINT, response_excerpt VARCHAR(1000))";
+    private static final String LEDGER_IDX = "CREATE INDEX delivery_done_log_idx ON delivery_done (kind, subscriber_id, id)";
+
     private RowCost() {
+    }
+
+    /** One insert-only row per delivery (its first, successful attempt inline) and the relay cursor, one commit. */
+    private static void insertLedger(Connection c, int batch, long seq, Random random, OffsetDateTime now)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_done VALUES (?, 'webhook', 'SUBSCRIBER',"
+                + " ?, ?, 'ticket.updated', ?, ?, ?, 204, 3, NULL)");
+                PreparedStatement cursor = c.prepareStatement(
+                        "UPDATE delivery_relay SET position = ?, updated_at = ? WHERE id = 1")) {
+            for (int i = 0; i < batch; i++) {
+                long s = seq + i + 1;
+                ps.setString(1, String.format("01JD%022d", s));
+                ps.setString(2, String.format("01JE%022d", s));
+                ps.setLong(3, s);
+                ps.setString(4, String.format("01J0000000000000000000%04d", random.nextInt(1000)));
+                ps.setObject(5, now);
+                ps.setObject(6, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            cursor.setLong(1, seq + batch);
+            cursor.setObject(2, now);
+            cursor.executeUpdate();
+        }
     }
 
     /** One appended row for the batch's outcomes and the relay cursor's move past them, one commit. */
@@ -81,8 +112,8 @@ public final class RowCost {
         }
     }
 
-    private static void insertSettled(Connection c, int batch, long seq, Random random, OffsetDateTime now)
-            throws java.sql.SQLException {
+    private static void insertSettled(Connection c, int batch, long seq, Random random, OffsetDateTime now,
+            boolean noAttemptRow) throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (id, kind, subscriber_id, event_id,"
                 + " event_seq, event_type, ticket_id, status, attempts, last_attempt_at, last_status_code, created_at,"
                 + " completed_at) VALUES (?, 'webhook', 'SUBSCRIBER', ?, ?, 'ticket.updated', ?, 'DELIVERED', 1, ?,"
@@ -106,7 +137,9 @@ public final class RowCost {
                 attempt.addBatch();
             }
             ps.executeBatch();
-            attempt.executeBatch();
+            if (!noAttemptRow) {
+                attempt.executeBatch();
+            }
         }
     }
 
@@ -128,6 +161,10 @@ public final class RowCost {
                 for (String ddl : JOURNAL) {
                     s.execute(ddl);
                 }
+                s.execute(LEDGER);
+                if (variant.equals("ledger")) {
+                    s.execute(LEDGER_IDX);
+                }
             }
             c.setAutoCommit(false);
             Random random = new Random(1);
@@ -136,8 +173,10 @@ public final class RowCost {
             long outcomeNanos = 0;
             int warmup = Math.min(2_000, n / 2);
             long seq = 0;
-            boolean settled = variant.equals("settled");
+            boolean settled = variant.startsWith("settled");
+            boolean noAttemptRow = variant.equals("settled1");
             boolean journal = variant.equals("journal");
+            boolean ledger = variant.startsWith("ledger");
             for (int done = 0; done < n; done += batch) {
                 List<String> ids = new ArrayList<>();
                 long t0 = System.nanoTime();
@@ -150,8 +189,17 @@ public final class RowCost {
                     }
                     continue;
                 }
+                if (ledger) {
+                    insertLedger(c, batch, seq, random, now);
+                    seq += batch;
+                    c.commit();
+                    if (done >= warmup) {
+                        outcomeNanos += System.nanoTime() - t0;
+                    }
+                    continue;
+                }
                 if (settled) {
-                    insertSettled(c, batch, seq, random, now);
+                    insertSettled(c, batch, seq, random, now, noAttemptRow);
                     seq += batch;
                     c.commit();
                     if (done >= warmup) {

@@ -14,6 +14,8 @@ record Completion(Claimed claimed, DeliveryOutcome outcome, Decision decision, I
     enum Decision {
         DELIVERED, RETRY, FAILED, DISABLE, ABSENT, ABSENT_EXPIRED,
         /** Not attempted after all: the lease is given back and the attempt not counted (claim path from now). */
-        RELEASE
+        RELEASE,
+        /** Not attempted: failed because its subscriber was disabled meanwhile (its error says so). */
+        CANCELLED
     }
 }

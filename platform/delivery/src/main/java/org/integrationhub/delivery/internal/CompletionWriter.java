@@ -8,7 +8,10 @@ import java.util.List;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
 
-/** Writes attempt outcomes: one delivery_attempt row each (absences excepted) and the delivery's new state. */
+/**
+ * Writes attempt outcomes: one delivery_attempt row each (absences excepted) and the delivery's new state; for a
+ * rowless delivery (sent by the relay's node before it had a row) a journal line if it was delivered, else its row.
+ */
 final class CompletionWriter {
 
     static final int EXCERPT_MAX = 1000;
@@ -24,13 +27,103 @@ final class CompletionWriter {
             + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL, last_error = ?"
             + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'";
 
+    /** A rowless delivery's row, made by its outcome (unless a replay made one meanwhile). */
+    private static final String INSERT_ROW = "INSERT INTO delivery (id, kind, subscriber_id, event_id, event_seq,"
+            + " event_type, ticket_id, status, attempts, next_attempt_at, created_at, queue_key, last_attempt_at,"
+            + " last_status_code, last_error, completed_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+            + " FROM delivery_relay WHERE id = 1 AND NOT EXISTS"
+            + " (SELECT 1 FROM delivery WHERE kind = ? AND subscriber_id = ? AND event_id = ?)";
+    private static final String INSERT_ATTEMPT_OF_ROW = "INSERT INTO delivery_attempt (id, delivery_id, attempt,"
+            + " attempted_at, result, status_code, duration_ms, error, response_excerpt, next_attempt_at)"
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM delivery WHERE id = ?";
+
     private static final String RELEASE = "UPDATE delivery SET locked_until = NULL, lease_owner = NULL,"
             + " next_attempt_at = ?, attempts = attempts - 1 WHERE id = ? AND lease_owner = ? AND status = 'PENDING'";
 
     private CompletionWriter() {
     }
 
-    static void write(Connection c, List<Completion> completions) throws SQLException {
+    static void write(Connection c, List<Completion> completions, java.time.Instant now) throws SQLException {
+        List<Completion> journaled = new java.util.ArrayList<>();
+        List<Completion> rowless = new java.util.ArrayList<>();
+        List<Completion> rows = new java.util.ArrayList<>();
+        for (Completion x : completions) {
+            if (!x.claimed().rowless()) {
+                rows.add(x);
+            } else if (x.decision() == Completion.Decision.DELIVERED) {
+                journaled.add(x);
+            } else {
+                rowless.add(x);
+            }
+        }
+        Journal.append(c, journaled, now);
+        if (!rowless.isEmpty()) {
+            insertRows(c, rowless);
+        }
+        if (!rows.isEmpty()) {
+            updateRows(c, rows);
+        }
+        for (Completion x : completions) {
+            if (x.decision() == Completion.Decision.DISABLE) {
+                try (PreparedStatement ps = c.prepareStatement(FAIL_SUBSCRIBER)) {
+                    Sql.setInstant(ps, 1, x.at());
+                    ps.setString(2, "subscriber disabled: " + Sql.cut(x.outcome().error(), 900));
+                    ps.setString(3, x.claimed().request().kind());
+                    ps.setString(4, x.claimed().request().subscriberId());
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** The rows of rowless deliveries that were not delivered: retried, failed, absent or handed back unsent. */
+    private static void insertRows(Connection c, List<Completion> completions) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_ROW);
+                PreparedStatement attempt = c.prepareStatement(INSERT_ATTEMPT_OF_ROW)) {
+            int attempts = 0;
+            for (Completion x : completions) {
+                DeliveryRequest r = x.claimed().request();
+                Completion.Decision d = x.decision();
+                boolean pending = d == Completion.Decision.RETRY || d == Completion.Decision.ABSENT
+                        || d == Completion.Decision.RELEASE;
+                boolean attempted = d != Completion.Decision.RELEASE && d != Completion.Decision.ABSENT
+                        && d != Completion.Decision.ABSENT_EXPIRED && d != Completion.Decision.CANCELLED;
+                insert.setString(1, r.deliveryId());
+                insert.setString(2, r.kind());
+                insert.setString(3, r.subscriberId());
+                insert.setString(4, r.messageId());
+                insert.setLong(5, r.event().sequence());
+                insert.setString(6, r.event().type().wireName());
+                insert.setString(7, r.event().ticketId());
+                insert.setString(8, pending ? "PENDING" : "FAILED");
+                insert.setInt(9, attempted ? 1 : 0);
+                Sql.setInstant(insert, 10, !pending ? null : d == Completion.Decision.RELEASE ? x.at()
+                        : x.nextAttemptAt());
+                Sql.setInstant(insert, 11, x.claimed().createdAt());
+                insert.setString(12, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.event().ticketId()) : null);
+                Sql.setInstant(insert, 13, attempted ? x.claimed().startedAt() : null);
+                Sql.setInteger(insert, 14, x.outcome() == null ? null : x.outcome().statusCode());
+                insert.setString(15, x.outcome() == null ? null : Sql.cut(errorOf(x), 1000));
+                Sql.setInstant(insert, 16, pending ? null : x.at());
+                insert.setString(17, r.kind());
+                insert.setString(18, r.subscriberId());
+                insert.setString(19, r.messageId());
+                insert.addBatch();
+                if (attempted) {
+                    addAttempt(attempt, x);
+                    attempt.setString(11, r.deliveryId());
+                    attempt.addBatch();
+                    attempts++;
+                }
+            }
+            insert.executeBatch();
+            if (attempts > 0) {
+                attempt.executeBatch();
+            }
+        }
+    }
+
+    private static void updateRows(Connection c, List<Completion> completions) throws SQLException {
         try (PreparedStatement attempt = c.prepareStatement(INSERT_ATTEMPT);
                 PreparedStatement update = c.prepareStatement(UPDATE);
                 PreparedStatement release = c.prepareStatement(RELEASE)) {
@@ -47,10 +140,11 @@ final class CompletionWriter {
                         releases++;
                         continue;
                     }
-                    case ABSENT, ABSENT_EXPIRED -> {
+                    case ABSENT, ABSENT_EXPIRED, CANCELLED -> {
                     }
                     default -> {
                         addAttempt(attempt, x);
+                        attempt.addBatch();
                         attempts++;
                     }
                 }
@@ -65,17 +159,6 @@ final class CompletionWriter {
             }
             if (releases > 0) {
                 release.executeBatch();
-            }
-        }
-        for (Completion x : completions) {
-            if (x.decision() == Completion.Decision.DISABLE) {
-                try (PreparedStatement ps = c.prepareStatement(FAIL_SUBSCRIBER)) {
-                    Sql.setInstant(ps, 1, x.at());
-                    ps.setString(2, "subscriber disabled: " + Sql.cut(x.outcome().error(), 900));
-                    ps.setString(3, x.claimed().request().kind());
-                    ps.setString(4, x.claimed().request().subscriberId());
-                    ps.executeUpdate();
-                }
             }
         }
     }
@@ -96,7 +179,6 @@ final class CompletionWriter {
         ps.setString(8, Sql.cut(o.error(), 1000));
         ps.setString(9, Sql.cut(o.responseExcerpt(), EXCERPT_MAX));
         Sql.setInstant(ps, 10, x.nextAttemptAt());
-        ps.addBatch();
     }
 
     private static void addUpdate(PreparedStatement ps, Completion x) throws SQLException {

@@ -64,13 +64,18 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
     }
 
     DeliveryEngine(Database db, ScheduledExecutorService scheduler, Clock clock, Settings settings) {
-        super(db, clock, settings);
+        this(db, scheduler, clock, settings, new Unsettled());
+    }
+
+    private DeliveryEngine(Database db, ScheduledExecutorService scheduler, Clock clock, Settings settings,
+            Unsettled unsettled) {
+        super(db, clock, settings, unsettled);
         this.scheduler = scheduler;
         this.settings = settings;
-        this.relay = new Relay(db, clock, settings);
+        this.relay = new Relay(db, clock, settings, unsettled);
         this.statistics = new Statistics(db, clock, scheduler);
         this.store = new DeliveryStore(db);
-        this.dispatcher = new Dispatcher(store, clock, settings, scheduler, this::wake);
+        this.dispatcher = new Dispatcher(store, clock, settings, scheduler, this::wake, unsettled);
         this.lane = settings.directDispatch()
                 ? new DirectLane(dispatcher, transports::get, scheduler, clock, settings.lease()) : null;
         releaseOwnLeases();
@@ -87,6 +92,11 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
         }
         poll.cancel(false);
         purge.cancel(false);
+        try {
+            relay.resign();
+        } catch (RuntimeException e) {
+            logger.warn("Could not give up the relay lease (another node relays once it runs out): {}", e.toString());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -152,6 +162,9 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
                 if (!leasesReleased) {
                     return; // nothing is relayed or claimed before this node's old leases are given back
                 }
+            }
+            if (dispatcher.hasUnwritten()) {
+                dispatcher.flush();
             }
             do {
                 again = false;

@@ -19,6 +19,7 @@ import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
+import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.persistence.Database;
 
 /** The delivery log: queries, redeliver, replay, retry, cancel, stats and purge. */
@@ -30,11 +31,13 @@ abstract class DeliveryLog implements DeliveryService {
     final Database db;
     final Clock clock;
     private final Settings settings;
+    private final Unsettled unsettled;
 
-    DeliveryLog(Database db, Clock clock, Settings settings) {
+    DeliveryLog(Database db, Clock clock, Settings settings, Unsettled unsettled) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
+        this.unsettled = unsettled;
     }
 
     /** Asks the engine to look for due work now. */
@@ -57,7 +60,17 @@ abstract class DeliveryLog implements DeliveryService {
                     ps.setString(i++, q.cursor());
                 }
                 ps.setInt(i, q.limit() + 1);
-                return DeliveryRows.deliveries(ps);
+                List<Delivery> rows = DeliveryRows.deliveries(ps);
+                if (q.status() != null && q.status() != DeliveryStatus.DELIVERED) {
+                    return rows;
+                }
+                // and the journaled deliveries (a delivery is a journal line or a row, never both)
+                java.util.Map<String, Delivery> merged = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+                for (Journal.Entry e : Journal.page(c, q.kind(), q.subscriberId(), q.cursor(), q.limit() + 1)) {
+                    merged.put(e.deliveryId(), e.delivery());
+                }
+                rows.forEach(d -> merged.put(d.id(), d));
+                return new ArrayList<>(merged.values()).subList(0, Math.min(merged.size(), q.limit() + 1));
             }
         });
         boolean more = items.size() > q.limit();
@@ -70,7 +83,8 @@ abstract class DeliveryLog implements DeliveryService {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM delivery WHERE id = ?")) {
                 ps.setString(1, deliveryId);
-                return DeliveryRows.deliveries(ps).stream().findFirst();
+                Optional<Delivery> row = DeliveryRows.deliveries(ps).stream().findFirst();
+                return row.isPresent() ? row : Journal.find(c, deliveryId).map(Journal.Entry::delivery);
             }
         });
     }
@@ -81,7 +95,11 @@ abstract class DeliveryLog implements DeliveryService {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT * FROM delivery_attempt WHERE delivery_id = ? ORDER BY attempted_at, id")) {
                 ps.setString(1, deliveryId);
-                return DeliveryRows.attempts(ps);
+                List<DeliveryAttempt> attempts = DeliveryRows.attempts(ps);
+                if (attempts.isEmpty()) {
+                    return Journal.find(c, deliveryId).map(e -> List.of(e.attempt())).orElse(List.of());
+                }
+                return attempts;
             }
         });
     }
@@ -90,6 +108,7 @@ abstract class DeliveryLog implements DeliveryService {
     public Delivery redeliver(String deliveryId) {
         // read in the resetting transaction: the answer is what was scheduled, not what a claim made of it since
         Delivery d = db.inTransaction(c -> {
+            rowForJournaled(c, deliveryId);
             try (PreparedStatement ps = c.prepareStatement(RESET + " WHERE id = ? AND status <> 'PENDING'")) {
                 Sql.setInstant(ps, 1, clock.instant());
                 ps.setString(2, deliveryId);
@@ -102,6 +121,17 @@ abstract class DeliveryLog implements DeliveryService {
         }).orElseThrow(() -> new NotFoundException("no delivery " + deliveryId));
         wake();
         return d;
+    }
+
+    /** A journaled delivery about to be redelivered moves into the rows first. */
+    private static void rowForJournaled(Connection c, String deliveryId) throws SQLException {
+        Optional<Journal.Entry> entry = Journal.find(c, deliveryId);
+        if (entry.isPresent()) {
+            Journal.Entry e = entry.get();
+            Relay.lockPosition(c); // one at a time with the relay, as a replay: its check for open rows sees this one
+            Journal.moveToRows(c, e.kind(), e.subscriberId(), e.sequence(), e.sequence(),
+                    x -> x.deliveryId().equals(deliveryId));
+        }
     }
 
     @Override
@@ -180,7 +210,13 @@ abstract class DeliveryLog implements DeliveryService {
                         }
                     }
                 }
-                return new DeliveryStats(pending, delivered, failed, oldest);
+                delivered += Journal.count(c, kind, subscriberId);
+                long inFlight = unsettled.count(kind, subscriberId);
+                Instant oldestInFlight = unsettled.oldest(kind, subscriberId);
+                if (oldestInFlight != null && (oldest == null || oldestInFlight.isBefore(oldest))) {
+                    oldest = oldestInFlight;
+                }
+                return new DeliveryStats(pending + inFlight, delivered, failed, oldest);
             }
         });
     }
@@ -210,6 +246,11 @@ abstract class DeliveryLog implements DeliveryService {
             });
             total += n;
         } while (n == 1000);
+        int entries;
+        do {
+            entries = db.inTransaction(c -> Journal.purge(c, before));
+            total += Math.max(0, entries);
+        } while (entries >= 0);
         return total;
     }
 

@@ -206,7 +206,7 @@ final class DeliveryStore {
     /** Writes a batch of attempt outcomes in one transaction. */
     void complete(List<Completion> completions) {
         db.inTransaction(c -> {
-            CompletionWriter.write(c, completions);
+            CompletionWriter.write(c, completions, Instant.now());
             return null;
         });
     }

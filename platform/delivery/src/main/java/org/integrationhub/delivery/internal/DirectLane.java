@@ -13,20 +13,21 @@ import java.util.function.Function;
 import org.integrationhub.delivery.DeliveryTransport;
 
 /**
- * Direct dispatch: the relay inserts a new delivery already leased to this node and, once its transaction has
- * committed, hands it straight to the transport, so a first attempt costs no claim query, no lease update and no
- * second parse of the event.
+ * Direct dispatch: the relay hands a new delivery straight to the transport once its transaction has committed, so a
+ * first attempt costs no claim query, no lease and no second parse of the event. Such a delivery is <em>rowless</em>:
+ * it has no row until its outcome is written (a journal line when delivered, its row otherwise), and the relay's
+ * position stays behind its event until then, so a crash sends it again (see {@link Relay}). Only the relay's node
+ * dispatches directly (the relay runs on one node at a time).
  *
  * <p>Order per (kind, subscriber, ticket) is kept by a <em>chain</em> per queue key: the deliveries this node
- * dispatches directly for one queue are sent one after the other, in event order. A chain goes on once a final
- * outcome (delivered, or failed for good) is written, never on the outcome alone (a crash before the write would
- * send the earlier event again after the later one), and stops at any other outcome (a retry, an absent or a
- * disabled subscriber, or an outcome that could not be written): its remaining deliveries are released to the claim
- * path, whose ordering check holds them behind the one that retries.
- * A chain takes the deliveries of one relay batch, and only of a queue that had no open delivery in the database when
- * the batch began: a later event of a queue with anything open (a chain's delivery not yet written, a retry, a
- * delivery another node relayed) waits behind it through the claim path. Every delivery has its committed row, and is
- * leased, before it is sent: crash recovery and other nodes see exactly what the claim path would have left.
+ * dispatches directly for one queue are sent one after the other, in event order, across relay batches. A chain goes
+ * on once a final outcome (delivered, or failed for good) is written, never on the outcome alone (a crash before the
+ * write would send the earlier event again after the later one), and stops at any other outcome (a retry, an absent
+ * or a disabled subscriber, an outcome that could not be written): its remaining deliveries, and any of its queue
+ * the relay takes before all of them are written, are handed back to the claim path as rows, in order, whose ordering
+ * check holds them behind the one that retries. A queue with an open delivery row and no chain goes through the claim
+ * path too. Chains are forgotten only by {@link #sweep}, which the relay calls before it reads the open rows of a
+ * batch: a chain that ends meanwhile is still seen, so a row it wrote after that read cannot be overtaken.
  *
  * <p>Thread-safe; every state change happens under one lock, sends happen outside it.
  */
@@ -39,9 +40,15 @@ final class DirectLane {
         int reserved;
         boolean sending;
         boolean stopped;
+        /** Deliveries launched into the chain whose outcome (or hand-back) is not written yet. */
+        int unwritten;
 
         Chain(String key) {
             this.key = key;
+        }
+
+        boolean idle() {
+            return !sending && reserved == 0 && queued.isEmpty() && unwritten == 0;
         }
     }
 
@@ -50,11 +57,14 @@ final class DirectLane {
         private final Chain chain;
         private final String kind;
         private final String subscriberId;
+        /** Joins a stopped chain: handed back to the claim path at launch, after the chain's own. */
+        private final boolean handBack;
 
-        private Reservation(Chain chain, String kind, String subscriberId) {
+        private Reservation(Chain chain, String kind, String subscriberId, boolean handBack) {
             this.chain = chain;
             this.kind = kind;
             this.subscriberId = subscriberId;
+            this.handBack = handBack;
         }
     }
 
@@ -69,8 +79,7 @@ final class DirectLane {
     /**
      * @param transports the transport of a kind right now (null while it is absent)
      * @param executor where the next delivery of a chain is started (not the transport's thread)
-     * @param lease the lease a direct delivery gets at insertion; one still queued after half of it is released
-     *        instead of sent, so no lease can run out during its attempt
+     * @param lease the lease of a delivery: one still queued after half of it is handed back instead of sent
      */
     DirectLane(Dispatcher dispatcher, Function<String, DeliveryTransport> transports, Executor executor, Clock clock,
             Duration lease) {
@@ -86,7 +95,7 @@ final class DirectLane {
         return transports.apply(kind) != null;
     }
 
-    /** @return whether the relay may lease more deliveries for direct dispatch now */
+    /** @return whether the relay may hand out more deliveries for direct dispatch now */
     boolean hasCapacity() {
         return dispatcher.hasCapacity();
     }
@@ -95,44 +104,55 @@ final class DirectLane {
      * Reserves the next place in the queue's chain for a delivery of the relay's current batch.
      *
      * @param openInDatabase whether the database had a PENDING delivery of this queue when the batch began (read in
-     *        the relay's transaction, under the relay lock)
-     * @return the reservation, or null when the delivery must go through the claim path: it waits behind the open
-     *         one, or its subscriber is stalled
+     *        the relay's transaction, after {@link #sweep})
+     * @return the reservation, or null when the delivery must go through the claim path: its queue has open rows and
+     *         no chain, or its subscriber is stalled and has no chain
      */
     Reservation reserve(String kind, String subscriberId, String queueKey, boolean openInDatabase) {
-        if (openInDatabase) {
-            // whoever's it is (a chain of this node, a retry, another node's relay), the claim path orders behind it
-            return null;
+        synchronized (lock) {
+            Chain chain = chains.get(queueKey);
+            if (chain != null) {
+                if (!chain.stopped) {
+                    return take(chain, kind, subscriberId, false);
+                }
+                if (!chain.idle()) { // some of the chain's deliveries are no rows yet: behind them, as a row
+                    return take(chain, kind, subscriberId, true);
+                }
+                return null; // every delivery of the stopped chain is a row: the claim path orders behind them
+            }
         }
-        if (dispatcher.isStalled(kind, subscriberId)) {
-            // a receiver that hangs: its deliveries wait as plain rows, the claim takes them once it answers again
+        if (openInDatabase || dispatcher.isStalled(kind, subscriberId)) {
+            // open rows: the claim path orders behind them; a receiver that hangs: its deliveries wait as rows
             return null;
         }
         synchronized (lock) {
-            Chain chain = chains.get(queueKey);
-            if (chain == null || chain.stopped) {
-                // nothing of this queue is open: any chain left in the map has every delivery written
-                chain = new Chain(queueKey);
-                chains.put(queueKey, chain);
-            }
-            chain.reserved++;
-            dispatcher.hold(kind, subscriberId, 1);
-            return new Reservation(chain, kind, subscriberId);
+            Chain chain = new Chain(queueKey);
+            chains.put(queueKey, chain);
+            return take(chain, kind, subscriberId, false);
         }
     }
 
-    /** After the relay's commit: queues the leased deliveries (in event order) and starts the idle chains. */
+    private Reservation take(Chain chain, String kind, String subscriberId, boolean handBack) {
+        chain.reserved++;
+        dispatcher.hold(kind, subscriberId, 1);
+        return new Reservation(chain, kind, subscriberId, handBack);
+    }
+
+    /** After the relay's commit: queues the deliveries (in event order) and starts the idle chains. */
     void launch(List<Reservation> reservations, List<Claimed> claimed) {
         List<Runnable> starts = new ArrayList<>();
-        List<Claimed> released = new ArrayList<>();
+        List<Claimed> handedBack = new ArrayList<>();
+        List<Chain> handedBackChains = new ArrayList<>();
         synchronized (lock) {
             for (int i = 0; i < reservations.size(); i++) {
-                Chain chain = reservations.get(i).chain;
+                Reservation r = reservations.get(i);
+                Chain chain = r.chain;
                 Claimed c = claimed.get(i);
                 chain.reserved--;
-                if (chain.stopped) {
-                    released.add(c);
-                    removeIfIdle(chain);
+                chain.unwritten++;
+                if (r.handBack || chain.stopped) {
+                    handedBack.add(c);
+                    handedBackChains.add(chain);
                 } else if (chain.sending) {
                     chain.queued.add(c);
                 } else {
@@ -141,7 +161,9 @@ final class DirectLane {
                 }
             }
         }
-        released.forEach(dispatcher::release);
+        for (int i = 0; i < handedBack.size(); i++) {
+            handBack(handedBackChains.get(i), handedBack.get(i));
+        }
         starts.forEach(executor::execute); // signing and sending on the scheduler, not on the relaying pump
     }
 
@@ -150,7 +172,6 @@ final class DirectLane {
         synchronized (lock) {
             for (Reservation r : reservations) {
                 r.chain.reserved--;
-                removeIfIdle(r.chain);
             }
         }
         for (Reservation r : reservations) {
@@ -158,9 +179,16 @@ final class DirectLane {
         }
     }
 
+    /** Forgets the chains that hold nothing; the relay calls it before it reads a batch's open rows. */
+    void sweep() {
+        synchronized (lock) {
+            chains.values().removeIf(Chain::idle);
+        }
+    }
+
     /**
-     * The engine stops: no chain sends anything more. What they still hold stays leased in the database, so a
-     * restart of this node releases it at once (another node takes it when the lease ends); the attempts in flight
+     * The engine stops: no chain sends anything more. What they still hold is sent again: rowless deliveries by the
+     * relay that takes over (its position is behind them), leased rows after their lease; the attempts in flight
      * still record their outcomes.
      */
     void shutdown() {
@@ -177,46 +205,78 @@ final class DirectLane {
         }
     }
 
-    /** @return the number of chains (tests) */
+    /** @return the number of chains that hold something (tests) */
     int chains() {
         synchronized (lock) {
-            return chains.size();
+            return (int) chains.values().stream().filter(c -> !c.idle()).count();
         }
     }
 
     private void send(Chain chain, Claimed c) {
         synchronized (lock) {
-            if (chain.stopped) { // only a shutdown stops a chain between two of its sends: the delivery stays leased
+            if (chain.stopped) { // only a shutdown stops a chain between two of its sends
                 dispatcher.hold(c.request().kind(), c.request().subscriberId(), -1);
                 return;
             }
         }
         if (clock.instant().isAfter(c.startedAt().plus(maxWait))) {
-            dispatcher.release(c);
+            handBack(chain, c);
             stop(chain);
             return;
         }
-        Claimed attempt = new Claimed(c.request(), c.leaseOwner(), c.createdAt(), clock.instant());
         DeliveryTransport transport = transports.apply(c.request().kind());
-        dispatcher.start(transport, attempt, decision -> after(chain, decision));
+        dispatcher.start(transport, c.startingAt(clock.instant()), decision -> after(chain, decision));
     }
 
     /** @param decision what was decided for the chain's last delivery, once written; null if it was not written */
     private void after(Chain chain, Completion.Decision decision) {
+        written(chain);
+        if (decision == Completion.Decision.DISABLE) {
+            synchronized (lock) {
+                chain.sending = false;
+            }
+            cancelSubscriber(chain.key.substring(0, chain.key.lastIndexOf('|') + 1));
+            return;
+        }
         if (decision != Completion.Decision.DELIVERED && decision != Completion.Decision.FAILED) {
             stop(chain);
             return;
         }
         Claimed next;
         synchronized (lock) {
-            next = chain.queued.poll();
+            next = chain.stopped ? null : chain.queued.poll();
             if (next == null) {
                 chain.sending = false;
-                removeIfIdle(chain);
             }
         }
         if (next != null) {
             executor.execute(() -> send(chain, next));
+        }
+    }
+
+    /**
+     * The subscriber is disabled: its chains send nothing more, and what they hold fails unsent, as its rows do.
+     *
+     * @param prefix the subscriber's queue keys begin with it ({@code kind|subscriber|})
+     */
+    private void cancelSubscriber(String prefix) {
+        List<Chain> stopped = new ArrayList<>();
+        List<Claimed> cancelled = new ArrayList<>();
+        synchronized (lock) {
+            for (Chain chain : chains.values()) {
+                if (chain.key.startsWith(prefix)) {
+                    chain.stopped = true;
+                    for (Claimed c : chain.queued) {
+                        stopped.add(chain);
+                        cancelled.add(c);
+                    }
+                    chain.queued.clear();
+                }
+            }
+        }
+        for (int i = 0; i < cancelled.size(); i++) {
+            Chain chain = stopped.get(i);
+            dispatcher.cancel(cancelled.get(i), "subscriber disabled", decision -> written(chain));
         }
     }
 
@@ -228,14 +288,17 @@ final class DirectLane {
             chain.sending = false;
             released = new ArrayList<>(chain.queued);
             chain.queued.clear();
-            removeIfIdle(chain);
         }
-        released.forEach(dispatcher::release);
+        released.forEach(c -> handBack(chain, c));
     }
 
-    private void removeIfIdle(Chain chain) {
-        if (!chain.sending && chain.reserved == 0 && chain.queued.isEmpty()) {
-            chains.remove(chain.key, chain);
+    private void handBack(Chain chain, Claimed c) {
+        dispatcher.release(c, decision -> written(chain));
+    }
+
+    private void written(Chain chain) {
+        synchronized (lock) {
+            chain.unwritten--;
         }
     }
 }

@@ -79,12 +79,22 @@ final class Dispatcher {
     private final ConcurrentLinkedQueue<Queued> done = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private final Unsettled unsettled;
+    /** Outcomes of rowless deliveries whose write failed: written again at the next flush (they have no lease). */
+    private final ConcurrentLinkedQueue<Queued> unwritten = new ConcurrentLinkedQueue<>();
 
     /**
      * @param executor where outcomes are written (never the transport's network thread)
      * @param onCompleted called after outcomes were written (wakes the engine: later events may now be due)
      */
     Dispatcher(DeliveryStore store, Clock clock, Settings settings, Executor executor, Runnable onCompleted) {
+        this(store, clock, settings, executor, onCompleted, new Unsettled());
+    }
+
+    /** @param unsettled learns when a rowless delivery's outcome is written */
+    Dispatcher(DeliveryStore store, Clock clock, Settings settings, Executor executor, Runnable onCompleted,
+            Unsettled unsettled) {
+        this.unsettled = unsettled;
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -177,9 +187,22 @@ final class Dispatcher {
         return l != null ? l : bySubscriber.computeIfAbsent(key, k -> new Load());
     }
 
-    /** Hands a leased delivery back unsent: its lease is cleared and the claim path takes it from there. */
+    /**
+     * Hands a delivery back unsent: its lease is cleared (a rowless one gets its row) and the claim path takes it from
+     * there; {@code then} learns once that is written.
+     */
+    void release(Claimed c, Consumer<Completion.Decision> then) {
+        finished(new Completion(c, null, Completion.Decision.RELEASE, clock.instant(), null), then);
+    }
+
     void release(Claimed c) {
-        finished(new Completion(c, null, Completion.Decision.RELEASE, clock.instant(), null), null);
+        release(c, null);
+    }
+
+    /** Fails a delivery unsent (its subscriber was disabled); {@code then} learns once that is written. */
+    void cancel(Claimed c, String error, Consumer<Completion.Decision> then) {
+        finished(new Completion(c, DeliveryOutcome.failed(null, null, error, null), Completion.Decision.CANCELLED,
+                clock.instant(), null), then);
     }
 
     int inFlight() {
@@ -266,6 +289,9 @@ final class Dispatcher {
      */
     void flush() {
         flushScheduled.set(false);
+        for (Queued q; (q = unwritten.poll()) != null;) {
+            done.add(q);
+        }
         while (!done.isEmpty() && flushing.compareAndSet(false, true)) {
             try {
                 drain();
@@ -295,14 +321,26 @@ final class Dispatcher {
             store.complete(batch.stream().map(Queued::completion).toList());
             written = true;
         } catch (RuntimeException e) {
-            // the leases expire and the deliveries are attempted again: at-least-once
-            logger.warn("Could not record {} delivery outcome(s); they will be retried after the lease: {}",
-                    batch.size(), e.toString());
-        } finally {
-            inFlight.addAndGet(-batch.size());
+            // leased rows: the leases expire and the deliveries are attempted again (at-least-once); rowless ones
+            // have no lease: their outcomes are written again at the next flush
+            logger.warn("Could not record {} delivery outcome(s); they will be written again (rowless) or retried "
+                    + "after the lease: {}", batch.size(), e.toString());
         }
+        int finished = 0;
         for (Queued q : batch) {
-            if (q.then() != null) {
+            Claimed c = q.completion().claimed();
+            if (!written && c.rowless()) {
+                unwritten.add(q);
+                continue;
+            }
+            finished++;
+            if (c.rowless()) {
+                unsettled.settle(c);
+            }
+        }
+        inFlight.addAndGet(-finished);
+        for (Queued q : batch) {
+            if (q.then() != null && (written || !q.completion().claimed().rowless())) {
                 try {
                     q.then().accept(written ? q.completion().decision() : null);
                 } catch (RuntimeException e) {
@@ -312,5 +350,10 @@ final class Dispatcher {
             }
         }
         onCompleted.run();
+    }
+
+    /** @return whether outcomes wait to be written again after a failed write */
+    boolean hasUnwritten() {
+        return !unwritten.isEmpty();
     }
 }

@@ -15,18 +15,29 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.delivery.DeliveryRequest;
 
 /**
- * Inserts the deliveries of relayed events, one per (event, subscriber), in the relay's transaction: leased to this
- * node where the {@link DirectLane} takes them (they are sent once the transaction has committed), plain PENDING for
- * the claim path otherwise. An event already delivered to a subscriber (e.g. by a replay) gets no second row. A leased
- * delivery's next attempt is the end of its lease: the claim's scan of due deliveries does not step over the ones in
- * flight, and a delivery whose node died becomes due exactly when its lease runs out.
+ * Creates the deliveries of relayed events, one per (event, subscriber), in the relay's transaction. Where the {@link
+ * DirectLane} takes them they are sent once the transaction has committed: rowless (no row at all: the outcome writes
+ * one, or a journal line) for the relay's new events, leased rows for the events of filled sequence gaps (older than
+ * the relay's position, so they need a row to survive a crash). The others are plain PENDING rows for the claim path.
+ * An event that has a delivery to a subscriber already (a row, e.g. from a replay, or a journal line found by a relay
+ * taking over) gets no second one. A leased delivery's next attempt is the end of its lease: the claim's scan of due
+ * deliveries does not step over the ones in flight, and a delivery whose node died becomes due when its lease runs
+ * out.
  */
 final class NewDeliveries {
 
-    /** One delivery to create. */
-    record Target(String kind, String subscriberId, HubEvent event, String payload) {
+    /**
+     * One delivery to create.
+     *
+     * @param rowless whether a direct dispatch of it may go without a row (the relay's position covers its event)
+     */
+    record Target(String kind, String subscriberId, HubEvent event, String payload, boolean rowless) {
         String queueKey() {
             return Sql.queueKey(kind, subscriberId, event.ticketId());
+        }
+
+        String id() {
+            return Ids.delivery(kind, subscriberId, event.id(), event.sequence());
         }
     }
 
@@ -52,12 +63,14 @@ final class NewDeliveries {
      * @param leaseOwner the lease owner of the direct deliveries ({@code nodeName/id})
      * @param out receives the direct deliveries and their reservations: from then on the caller launches them after
      *        its commit or abandons them after a rollback; reservations not handed over are abandoned here
+     * @param journaled ids of deliveries the journal holds already for events after the relay's position
      */
-    static void insert(Connection c, List<Target> targets, DirectLane lane, String leaseOwner, Instant now,
-            Instant lockedUntil, Leased out) throws SQLException {
-        if (targets.isEmpty()) {
+    static void insert(Connection c, List<Target> all, DirectLane lane, String leaseOwner, Instant now,
+            Instant lockedUntil, Leased out, Set<String> journaled) throws SQLException {
+        if (all.isEmpty()) {
             return;
         }
+        List<Target> targets = withoutExisting(c, all, journaled);
         // one look at the transports per batch: one that appears meanwhile must not make a later delivery of a
         // ticket direct while an earlier one of the same ticket in this batch went to the claim path
         Set<String> direct = new HashSet<>();
@@ -70,8 +83,10 @@ final class NewDeliveries {
         List<Claimed> claimed = new ArrayList<>();
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int rows = 0;
+            List<Boolean> inserted = new ArrayList<>();
             for (Target t : targets) {
-                String id = Ids.next();
+                String id = t.id();
                 String key = t.queueKey();
                 DirectLane.Reservation r = direct.contains(t.kind()) && !plain.contains(key)
                         ? lane.reserve(t.kind(), t.subscriberId(), key, open.contains(key)) : null;
@@ -79,8 +94,14 @@ final class NewDeliveries {
                     plain.add(key);
                 }
                 reserved.add(r);
+                boolean rowless = r != null && t.rowless();
                 claimed.add(r == null ? null : new Claimed(new DeliveryRequest(id, t.kind(), t.subscriberId(),
-                        t.event().id(), t.event(), t.payload(), 1), leaseOwner, now, now));
+                        t.event().id(), t.event(), t.payload(), 1), leaseOwner, now, now, rowless));
+                inserted.add(!rowless);
+                if (rowless) {
+                    continue;
+                }
+                rows++;
                 ps.setString(1, id);
                 ps.setString(2, t.kind());
                 ps.setString(3, t.subscriberId());
@@ -100,7 +121,11 @@ final class NewDeliveries {
                 ps.setString(17, t.event().id());
                 ps.addBatch();
             }
-            counts = ps.executeBatch();
+            int[] rowCounts = rows == 0 ? new int[0] : ps.executeBatch();
+            counts = new int[targets.size()];
+            for (int i = 0, k = 0; i < targets.size(); i++) {
+                counts[i] = inserted.get(i) ? rowCounts[k++] : 1;
+            }
         } catch (SQLException | RuntimeException e) {
             abandon(lane, reserved);
             throw e;
@@ -125,6 +150,43 @@ final class NewDeliveries {
         if (!taken.isEmpty()) {
             lane.abandon(taken);
         }
+    }
+
+    /** @return the targets without those whose delivery has a row already or is journaled */
+    private static List<Target> withoutExisting(Connection c, List<Target> targets, Set<String> journaled)
+            throws SQLException {
+        List<String> ids = new ArrayList<>();
+        for (Target t : targets) {
+            if (t.rowless()) {
+                ids.add(t.id());
+            }
+        }
+        Set<String> existing = new HashSet<>();
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE id IN ("
+                    + Sql.placeholders(chunk.size()) + ")")) {
+                for (int j = 0; j < chunk.size(); j++) {
+                    ps.setString(j + 1, chunk.get(j));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        if (existing.isEmpty() && journaled.isEmpty()) {
+            return targets;
+        }
+        List<Target> kept = new ArrayList<>();
+        for (Target t : targets) {
+            String id = t.id();
+            if (!t.rowless() || !existing.contains(id) && !journaled.contains(id)) {
+                kept.add(t);
+            }
+        }
+        return kept;
     }
 
     /** @return the queue keys of the targets that have a PENDING delivery in the database */

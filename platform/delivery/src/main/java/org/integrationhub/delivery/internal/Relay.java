@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.integrationhub.api.HubEvent;
@@ -19,25 +21,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns committed outbox events into one delivery row per interested subscriber. One relay runs at a time across all
- * nodes (it locks the {@code delivery_relay} row). Sequence numbers not visible yet (a concurrent transaction still
- * open, or rolled back) are remembered as gaps and relayed when they appear; a ticket's own events cannot be
- * reordered by this, because the core serialises a ticket's changes on its row lock (a later event of a ticket is
- * inserted only after the earlier one committed). With a {@link DirectLane}, the deliveries it takes are inserted
- * leased to this node and handed to it once the relay's transaction has committed ({@link NewDeliveries}).
+ * Turns committed outbox events into deliveries, one per interested subscriber. The relay runs on one node at a time
+ * across all nodes: it locks the {@code delivery_relay} row for each batch and holds a lease on it (its {@code owner}
+ * and {@code lease_until}); another node relays only once the lease has run out, or at once when its owner let it go.
+ *
+ * <p>The relay's node sends what it can straight away through its {@link DirectLane}: such a delivery is rowless until
+ * its outcome is written (see {@link NewDeliveries}). So the stored {@code position} is the last event before the
+ * first one that still has a rowless delivery unsettled, while the relay reads on from its own cursor in memory. A
+ * relay that takes over (another node, or this one after a crash) starts from the stored position, leaves out what
+ * the journal records as delivered after it, and sends the rest again: at-least-once, and per ticket in order.
+ *
+ * <p>Sequence numbers not visible yet (a concurrent transaction still open, or rolled back) are remembered as gaps
+ * and relayed, as leased rows, when they appear; a ticket's own events cannot be reordered by this, because the core
+ * serialises a ticket's changes on its row lock (a later event of a ticket is inserted only after the earlier one
+ * committed).
  */
 final class Relay {
 
     private static final int MAX_GAPS_PER_RANGE = 1000;
+    /** The longest relay lease: a node that dies holds up the relay of the others for at most this long. */
+    static final Duration MAX_RELAY_LEASE = Duration.ofSeconds(15);
     private final Logger logger = LoggerFactory.getLogger(Relay.class);
     private final Database db;
     private final Clock clock;
     private final Settings settings;
+    private final Unsettled unsettled;
+    /** The last event read, while this node relays; -1 when it does not (it takes over before it relays). */
+    private long cursor = -1;
+    /** Deliveries the journal held, at the takeover, for events after the stored position. */
+    private Set<String> journaled = Set.of();
+    private boolean resigned;
 
     Relay(Database db, Clock clock, Settings settings) {
+        this(db, clock, settings, new Unsettled());
+    }
+
+    Relay(Database db, Clock clock, Settings settings, Unsettled unsettled) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
+        this.unsettled = unsettled;
     }
 
     /**
@@ -51,27 +74,41 @@ final class Relay {
     }
 
     /**
-     * Relays one batch; with a lane, the deliveries it takes are leased to this node and sent right after the commit.
+     * Relays one batch; with a lane, the deliveries it takes are sent right after the commit.
      *
      * @param sources the present subscription sources by kind
      * @param lane the direct lane, or null
-     * @return the number of outbox events relayed (0 when there was nothing new)
+     * @return the number of outbox events relayed (0 when there was nothing new, or another node relays)
      */
-    int relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
+    synchronized int relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
+        if (resigned) {
+            return 0;
+        }
         if (!sources.keySet().containsAll(settings.requiredKinds())) {
             logger.debug("Relay waits for subscription sources {} (present: {})", settings.requiredKinds(),
                     sources.keySet());
             return 0;
         }
         NewDeliveries.Leased direct = NewDeliveries.Leased.none();
+        long[] read = {cursor};
         int events;
         try {
-            events = db.inTransaction(c -> relay(c, sources, lane, direct));
+            events = db.inTransaction(c -> {
+                read[0] = cursor;
+                return relay(c, sources, lane, direct, read);
+            });
         } catch (RuntimeException e) {
             if (!direct.reservations().isEmpty()) {
                 lane.abandon(direct.reservations());
             }
+            cursor = -1; // not known what was committed: take over again, from the stored position
             throw e;
+        }
+        cursor = read[0];
+        for (Claimed c : direct.claimed()) {
+            if (c.rowless()) {
+                unsettled.add(c);
+            }
         }
         if (!direct.reservations().isEmpty()) {
             lane.launch(direct.reservations(), direct.claimed());
@@ -79,14 +116,39 @@ final class Relay {
         return events;
     }
 
+    /** This node stops relaying: lets the lease go, so another node takes over at once. */
+    synchronized void resign() {
+        resigned = true;
+        cursor = -1;
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery_relay SET owner = NULL, lease_until = NULL"
+                    + " WHERE id = 1 AND owner = ?")) {
+                ps.setString(1, settings.nodeName());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private int relay(Connection c, Map<String, SubscriptionSource> sources, DirectLane lane,
-            NewDeliveries.Leased direct) throws SQLException {
-        long position = lockPosition(c);
+            NewDeliveries.Leased direct, long[] read) throws SQLException {
         Instant now = clock.instant();
+        Position stored = lock(c);
+        String me = settings.nodeName();
+        if (stored.owner() != null && !stored.owner().equals(me) && stored.leaseUntil() != null
+                && stored.leaseUntil().isAfter(now)) {
+            read[0] = -1; // another node relays
+            return 0;
+        }
+        if (read[0] < 0 || !me.equals(stored.owner())) {
+            read[0] = takeOver(c, stored);
+        }
+        if (lane != null) {
+            lane.sweep(); // before the open rows are read: a chain that ends from now on is still seen
+        }
         TreeSet<Long> gaps = gaps(c, now);
         List<long[]> noticed = new ArrayList<>();
-        List<Row> rows = read(c, "seq > ? ORDER BY seq", position, settings.batchSize());
-        long expected = position + 1;
+        List<Row> rows = read(c, "seq > ? ORDER BY seq", read[0], settings.batchSize());
+        long expected = read[0] + 1;
         for (Row r : rows) {
             for (long s = expected; s < r.seq && s < expected + MAX_GAPS_PER_RANGE; s++) {
                 noticed.add(new long[] {s});
@@ -96,23 +158,60 @@ final class Relay {
         List<Row> filled = gaps.isEmpty() ? List.of() : readGaps(c, gaps);
         List<NewDeliveries.Target> targets = new ArrayList<>();
         for (Row r : filled) {
-            addTargets(targets, r, sources);
+            addTargets(targets, r, sources, false);
         }
         for (Row r : rows) {
-            addTargets(targets, r, sources);
+            addTargets(targets, r, sources, lane != null);
         }
-        NewDeliveries.insert(c, targets, lane, settings.nodeName() + "/" + Ids.next(), now,
-                now.plus(settings.lease()), direct);
+        NewDeliveries.insert(c, targets, lane, me + "/" + Ids.next(), now, now.plus(settings.lease()), direct,
+                journaled);
         updateGaps(c, filled, noticed, now);
-        if (!rows.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE delivery_relay SET position = ?, updated_at = ? WHERE id = 1")) {
-                ps.setLong(1, rows.get(rows.size() - 1).seq);
-                Sql.setInstant(ps, 2, now);
-                ps.executeUpdate();
+        long last = rows.isEmpty() ? read[0] : rows.get(rows.size() - 1).seq;
+        long firstOpen = unsettled.first();
+        for (Claimed d : direct.claimed()) {
+            if (d.rowless()) {
+                firstOpen = Math.min(firstOpen, d.request().event().sequence());
             }
         }
+        long position = Math.max(stored.position(), firstOpen == Long.MAX_VALUE ? last : Math.min(last, firstOpen - 1));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery_relay SET position = ?, owner = ?,"
+                + " lease_until = ?, updated_at = ? WHERE id = 1")) {
+            ps.setLong(1, position);
+            ps.setString(2, me);
+            Sql.setInstant(ps, 3, now.plus(relayLease()));
+            Sql.setInstant(ps, 4, now);
+            ps.executeUpdate();
+        }
+        read[0] = last;
         return rows.size() + filled.size();
+    }
+
+    /**
+     * This node becomes the relay: it reads on from the stored position, and what the journal holds for events after
+     * it is not sent again. Gaps noticed after the position are forgotten (they are read again as ordinary events,
+     * or noticed again).
+     *
+     * @return the cursor to read on from
+     */
+    private long takeOver(Connection c, Position stored) throws SQLException {
+        unsettled.clear();
+        journaled = Journal.deliveredAfter(c, stored.position());
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_relay_gap WHERE seq > ?")) {
+            ps.setLong(1, stored.position());
+            ps.executeUpdate();
+        }
+        if (stored.owner() != null && !stored.owner().equals(settings.nodeName())) {
+            logger.info("This node ({}) relays the outbox from event {} on, taking over from {}", settings.nodeName(),
+                    stored.position(), stored.owner());
+        } else {
+            logger.debug("This node ({}) relays the outbox from event {} on ({} journaled after it)",
+                    settings.nodeName(), stored.position(), journaled.size());
+        }
+        return stored.position();
+    }
+
+    private Duration relayLease() {
+        return settings.lease().compareTo(MAX_RELAY_LEASE) < 0 ? settings.lease() : MAX_RELAY_LEASE;
     }
 
     /**
@@ -121,13 +220,21 @@ final class Relay {
      * @return the relay's position
      */
     static long lockPosition(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT position FROM delivery_relay WHERE id = 1 FOR UPDATE");
+        return lock(c).position();
+    }
+
+    private static Position lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT position, owner, lease_until FROM delivery_relay WHERE id = 1 FOR UPDATE");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("delivery_relay has no row 1: schema not migrated?");
             }
-            return rs.getLong(1);
+            return new Position(rs.getLong(1), rs.getString(2), Sql.getInstant(rs, "lease_until"));
         }
+    }
+
+    private record Position(long position, String owner, Instant leaseUntil) {
     }
 
     /** @return the watched gaps, after forgetting those older than the gap timeout */
@@ -183,11 +290,12 @@ final class Relay {
         }
     }
 
-    private static void addTargets(List<NewDeliveries.Target> targets, Row r, Map<String, SubscriptionSource> sources) {
+    private static void addTargets(List<NewDeliveries.Target> targets, Row r, Map<String, SubscriptionSource> sources,
+            boolean rowless) {
         HubEvent event = HubJson.readEvent(r.payload, r.seq);
         for (Map.Entry<String, SubscriptionSource> source : sources.entrySet()) {
             for (String subscriber : source.getValue().subscribersFor(event)) {
-                targets.add(new NewDeliveries.Target(source.getKey(), subscriber, event, r.payload));
+                targets.add(new NewDeliveries.Target(source.getKey(), subscriber, event, r.payload, rowless));
             }
         }
     }

@@ -41,6 +41,12 @@ final class Replay {
                 }
             }
         }
+        if (!events.isEmpty()) { // journaled deliveries of these events move into the rows, which are reset below
+            Set<String> ids = new java.util.HashSet<>();
+            events.forEach(e -> ids.add((String) e[1]));
+            Journal.moveToRows(c, kind, subscriberId, (Long) events.get(0)[0], (Long) events.get(events.size() - 1)[0],
+                    x -> ids.contains(x.eventId()));
+        }
         int scheduled = 0;
         try (PreparedStatement reset = c.prepareStatement("UPDATE delivery SET status = 'PENDING', attempts = 0,"
                 + " next_attempt_at = ?, completed_at = NULL, queue_key = " + Sql.QUEUE_KEY
@@ -58,7 +64,7 @@ final class Replay {
                 reset.setString(3, subscriberId);
                 reset.setString(4, (String) e[1]);
                 scheduled += reset.executeUpdate();
-                insert.setString(1, Ids.next());
+                insert.setString(1, Ids.delivery(kind, subscriberId, (String) e[1], (Long) e[0]));
                 insert.setString(2, kind);
                 insert.setString(3, subscriberId);
                 insert.setString(4, (String) e[1]);

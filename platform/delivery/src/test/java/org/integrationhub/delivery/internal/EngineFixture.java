@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,47 @@ final class EngineFixture implements AutoCloseable {
                     m.put(rs.getString(1), rs.getLong(2));
                 }
             }
+            long journaled = journaled(c, null).size();
+            if (journaled > 0) {
+                m.merge("DELIVERED", journaled, Long::sum);
+            }
             return m;
         });
+    }
+
+    /** @return the journal's entries (of one subscriber, or all) that have no delivery row */
+    static List<Journal.Entry> journaled(Connection c, String subscriberId) throws SQLException {
+        List<Journal.Entry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, subscriber_id, records FROM delivery_journal");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (subscriberId == null || subscriberId.equals(rs.getString(2))) {
+                    entries.addAll(Journal.parse(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        entries.removeIf(e -> rows.contains(e.deliveryId()));
+        return entries;
+    }
+
+    /** @return the subscriber's delivered deliveries: DELIVERED rows and journal entries */
+    long delivered(String subscriberId) {
+        return db.inTransaction(c -> journaled(c, subscriberId).size()
+                + count(c, "SELECT COUNT(*) FROM delivery WHERE status = 'DELIVERED' AND subscriber_id = '"
+                        + subscriberId + "'"));
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     long count(String sql) {

@@ -1,0 +1,140 @@
+package org.integrationhub.delivery.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.delivery.internal.EngineFixture.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.delivery.Delivery;
+import org.integrationhub.delivery.DeliveryAttempt;
+import org.integrationhub.delivery.DeliveryOutcome;
+import org.integrationhub.delivery.DeliveryPage;
+import org.integrationhub.delivery.DeliveryQuery;
+import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.persistence.testing.TestDatabases.Kind;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The delivery journal: a directly dispatched delivery whose first attempt succeeds is one journal line and no row,
+ * reads as a delivery through the log API, and a relay that takes over after a crash sends again only what is not
+ * journaled.
+ */
+class JournalTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @AutoClose
+    private EngineFixture fx;
+    @AutoClose("shutdown")
+    private final FakeTransport transport = new FakeTransport();
+
+    @Test
+    void aDeliveryIdCarriesItsEventsSequenceAndIsTheSameWheneverItIsComputed() {
+        String event = Ids.next();
+        String id = Ids.delivery("webhook", "ep_1", event, 123_456_789L);
+        assertThat(id).hasSize(26).startsWith(event.substring(0, 10))
+                .isEqualTo(Ids.delivery("webhook", "ep_1", event, 123_456_789L))
+                .isNotEqualTo(Ids.delivery("webhook", "ep_2", event, 123_456_789L));
+        assertThat(com.github.f4b6a3.ulid.Ulid.isValid(id)).isTrue();
+        assertThat(Ids.sequenceOf(id)).isEqualTo(123_456_789L);
+        assertThat(Ids.sequenceOf("not an id")).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void firstAttemptsThatSucceedAreJournalLinesTheLogReadsAsDeliveries(Kind kind) {
+        fx = new EngineFixture(kind);
+        transport.behaviour = r -> DeliveryOutcome.delivered(204, Duration.ofMillis(7), "tab\there\nnew line");
+        DeliveryEngine engine = fx.engine(EngineFixture.settings("n1"), transport, e -> List.of("s1"));
+        List<HubEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(fx.append("T" + (i % 2), EventType.COMMENT_ADDED));
+        }
+        await("delivered", WAIT, () -> engine.stats("test", "s1").delivered() == 5);
+
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery")).as("rows").isZero();
+        assertThat(fx.count("SELECT COALESCE(SUM(entries), 0) FROM delivery_journal")).isEqualTo(5);
+        assertThat(engine.stats("test", "s1").pending()).isZero();
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            DeliveryPage page = engine.list(new DeliveryQuery("test", "s1", null, cursor, 2));
+            page.items().forEach(d -> ids.add(d.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(ids).hasSize(5).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(engine.list(new DeliveryQuery("test", "s1", DeliveryStatus.DELIVERED, null, 10)).items())
+                .hasSize(5);
+        assertThat(engine.list(new DeliveryQuery("test", "s1", DeliveryStatus.PENDING, null, 10)).items())
+                .isEmpty();
+
+        HubEvent third = sent(events.get(2).id()).event(); // as relayed: with its outbox sequence
+        String id = Ids.delivery("test", "s1", third.id(), third.sequence());
+        assertThat(sent(third.id()).deliveryId()).isEqualTo(id);
+        Delivery d = engine.get(id).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(d.eventId()).isEqualTo(third.id());
+        assertThat(d.ticketId()).isEqualTo(third.ticketId());
+        assertThat(d.lastStatusCode()).isEqualTo(204);
+        List<DeliveryAttempt> attempts = engine.attempts(id);
+        assertThat(attempts).singleElement().satisfies(a -> {
+            assertThat(a.statusCode()).isEqualTo(204);
+            assertThat(a.durationMillis()).isEqualTo(7);
+            assertThat(a.responseExcerpt()).isEqualTo("tab\there\nnew line");
+            assertThat(a.result()).isEqualTo(DeliveryOutcome.Result.DELIVERED);
+        });
+
+        // redeliver: the delivery gets its row, is sent again with the same message id, and keeps its first attempt
+        int before = transport.calls.size();
+        engine.redeliver(id);
+        await("sent again", WAIT, () -> transport.calls.size() == before + 1
+                && engine.get(id).orElseThrow().status() == DeliveryStatus.DELIVERED
+                && engine.attempts(id).size() == 2);
+        assertThat(transport.calls.get(before).request().messageId()).isEqualTo(third.id());
+        assertThat(transport.calls.get(before).request().deliveryId()).isEqualTo(id);
+        assertThat(engine.list(new DeliveryQuery("test", "s1", null, null, 10)).items()).hasSize(5);
+        assertThat(engine.stats("test", "s1").delivered()).as("moved into the rows, counted once").isEqualTo(5);
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRelayTakingOverAfterACrashSendsAgainOnlyWhatIsNotJournaledInOrder(Kind kind) {
+        fx = new EngineFixture(kind);
+        List<HubEvent> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(fx.append("T1", EventType.COMMENT_ADDED));
+        }
+        String hangs = events.get(3).id();
+        transport.behaviour = r -> r.messageId().equals(hangs) ? null : DeliveryOutcome.delivered(200, null, null);
+        DeliveryEngine first = fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1"));
+        await("the fourth event sent", WAIT, () -> transport.calls.size() == 4);
+        await("three journaled", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 3);
+        assertThat(fx.count("SELECT position FROM delivery_relay")).as("the stored position stays before the"
+                + " unsettled fourth event").isEqualTo(sent(events.get(2).id()).event().sequence());
+        fx.stop(first); // "crash": the fourth is in flight, the fifth and sixth wait in its chain
+        transport.behaviour = r -> DeliveryOutcome.delivered(200, null, null);
+
+        fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1"));
+
+        await("all delivered after the restart", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 6);
+        List<String> sent = transport.calls.stream().map(c -> c.request().messageId()).toList();
+        assertThat(sent).containsExactly(events.get(0).id(), events.get(1).id(), events.get(2).id(), hangs,
+                hangs, events.get(4).id(), events.get(5).id());
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery")).isZero();
+        await("the position catches up", WAIT,
+                () -> fx.count("SELECT position FROM delivery_relay") == sent(events.get(5).id()).event().sequence());
+    }
+
+    private org.integrationhub.delivery.DeliveryRequest sent(String messageId) {
+        return transport.calls.stream().map(FakeTransport.Call::request).filter(r -> r.messageId().equals(messageId))
+                .findFirst().orElseThrow();
+    }
+}
