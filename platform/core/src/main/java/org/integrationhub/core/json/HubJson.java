@@ -144,6 +144,7 @@ public final class HubJson {
         addWireEnum(wire, TicketStatus.class, TicketStatus::wireName);
         addWireEnum(wire, EventType.class, EventType::wireName);
         wire.addSerializer(Instant.class, new InstantSerializer());
+        wire.addDeserializer(Instant.class, new InstantDeserializer());
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(wire)
@@ -221,5 +222,82 @@ public final class HubJson {
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeString(INSTANT_FORMAT.format(value));
         }
+    }
+
+    /**
+     * Reads an instant: the canonical form this class writes ({@code 2026-11-25T19:23:07.123Z}, any number of fraction
+     * digits) directly, which is several times faster than a {@code DateTimeFormatter} (the relay reads six of them
+     * per event); any other form through jackson-datatype-jsr310's deserializer, with its errors.
+     */
+    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        InstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                Instant canonical = parseCanonical(p.getText());
+                if (canonical != null) {
+                    return canonical;
+                }
+            }
+            return com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT.deserialize(p, ctxt);
+        }
+    }
+
+    /** @return the instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}; null if the text is not exactly that */
+    static Instant parseCanonical(String t) {
+        int n = t.length();
+        if (n < 20 || n > 30 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || n == 21) {
+                return null;
+            }
+            int fraction = digits(t, 20, n - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = n - 1 - 20; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (t.charAt(19) != 'Z') {
+            return null;
+        }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** @return the decimal value of {@code t[from, to)}; -1 if any of it is not a digit */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

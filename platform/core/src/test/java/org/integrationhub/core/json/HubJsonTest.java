@@ -135,4 +135,22 @@ class HubJsonTest {
                 .isInstanceOf(MismatchedInputException.class);
         assertThatThrownBy(() -> HubJson.readEvent("{\"id\":\"x\"}", 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void instantsInTheCanonicalFormAreReadDirectlyAndEveryOtherFormAsBefore() throws Exception {
+        for (String text : new String[] {"2026-11-25T19:23:07.123Z", "2026-11-25T19:23:07Z", "1969-12-31T23:59:59.9Z",
+                "2024-02-29T00:00:00.000000001Z", "2026-12-31T23:59:59.123456789Z"}) {
+            assertThat(HubJson.parseCanonical(text)).as(text).isEqualTo(Instant.parse(text));
+            assertThat(HubJson.mapper().readValue("\"" + text + "\"", Instant.class)).isEqualTo(Instant.parse(text));
+        }
+        for (String text : new String[] {"2026-11-25T19:23:07.123+02:00", "2026-11-25 19:23:07Z", "2026-02-30T00:00:00Z",
+                "2026-13-01T00:00:00Z", "2026-11-25T24:00:00Z", "2026-11-25T19:23:07.Z", "2026-11-25T19:23:07.1234567890Z",
+                "+2026-11-25T19:23:07Z"}) {
+            assertThat(HubJson.parseCanonical(text)).as(text).isNull();
+        }
+        assertThat(HubJson.mapper().readValue("\"2026-11-25T19:23:07.123+02:00\"", Instant.class))
+                .isEqualTo(Instant.parse("2026-11-25T17:23:07.123Z"));
+        assertThatThrownBy(() -> HubJson.mapper().readValue("\"2026-02-30T00:00:00Z\"", Instant.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+    }
 }
