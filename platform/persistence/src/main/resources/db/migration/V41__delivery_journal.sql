@@ -27,3 +27,5 @@ CREATE INDEX delivery_journal_seq_idx ON delivery_journal (max_seq);
 -- The relay runs on one node at a time, under a lease: its node keeps the deliveries it sends directly in memory.
 ALTER TABLE delivery_relay ADD COLUMN owner VARCHAR(200);
 ALTER TABLE delivery_relay ADD COLUMN lease_until TIMESTAMP WITH TIME ZONE;
+-- The last event a replay made a delivery row for: up to it, the relay looks for a row before it sends one rowless.
+ALTER TABLE delivery_relay ADD COLUMN rows_ahead BIGINT DEFAULT 0 NOT NULL;

@@ -64,20 +64,22 @@ final class NewDeliveries {
      * @param out receives the direct deliveries and their reservations: from then on the caller launches them after
      *        its commit or abandons them after a rollback; reservations not handed over are abandoned here
      * @param journaled ids of deliveries the journal holds already for events after the relay's position
+     * @param rowsUpTo rows made by others than the relay (a replay, the node relaying before a takeover) may exist for
+     *        events up to this sequence: a rowless delivery of such an event is made only if it has none
      */
     static void insert(Connection c, List<Target> all, DirectLane lane, String leaseOwner, Instant now,
-            Instant lockedUntil, Leased out, Set<String> journaled) throws SQLException {
+            Instant lockedUntil, Leased out, Set<String> journaled, long rowsUpTo) throws SQLException {
         if (all.isEmpty()) {
             return;
         }
-        List<Target> targets = withoutExisting(c, all, journaled);
+        List<Target> targets = withoutExisting(c, all, journaled, rowsUpTo);
         // one look at the transports per batch: one that appears meanwhile must not make a later delivery of a
         // ticket direct while an earlier one of the same ticket in this batch went to the claim path
         Set<String> direct = new HashSet<>();
         if (lane != null) {
             targets.stream().map(Target::kind).distinct().filter(lane::accepts).forEach(direct::add);
         }
-        Set<String> open = direct.isEmpty() ? Set.of() : openQueues(c, targets, direct);
+        Set<String> open = direct.isEmpty() || !anyOpen(c) ? Set.of() : openQueues(c, targets, direct);
         Set<String> plain = new HashSet<>(); // queues with a delivery for the claim path in this batch
         List<DirectLane.Reservation> reserved = new ArrayList<>();
         List<Claimed> claimed = new ArrayList<>();
@@ -153,11 +155,11 @@ final class NewDeliveries {
     }
 
     /** @return the targets without those whose delivery has a row already or is journaled */
-    private static List<Target> withoutExisting(Connection c, List<Target> targets, Set<String> journaled)
-            throws SQLException {
+    private static List<Target> withoutExisting(Connection c, List<Target> targets, Set<String> journaled,
+            long rowsUpTo) throws SQLException {
         List<String> ids = new ArrayList<>();
         for (Target t : targets) {
-            if (t.rowless()) {
+            if (t.rowless() && t.event().sequence() <= rowsUpTo) {
                 ids.add(t.id());
             }
         }
@@ -187,6 +189,14 @@ final class NewDeliveries {
             }
         }
         return kept;
+    }
+
+    /** @return whether any delivery is PENDING (one seek: only those have a queue_key) */
+    private static boolean anyOpen(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM delivery WHERE queue_key IS NOT NULL LIMIT 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 
     /** @return the queue keys of the targets that have a PENDING delivery in the database */

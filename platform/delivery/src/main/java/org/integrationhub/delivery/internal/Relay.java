@@ -50,6 +50,8 @@ final class Relay {
     private long cursor = -1;
     /** Deliveries the journal held, at the takeover, for events after the stored position. */
     private Set<String> journaled = Set.of();
+    /** The last outbox event when this node took over: rows of events up to it may exist (made before). */
+    private long recoverUntil;
     private boolean resigned;
 
     Relay(Database db, Clock clock, Settings settings) {
@@ -164,7 +166,7 @@ final class Relay {
             addTargets(targets, r, sources, lane != null);
         }
         NewDeliveries.insert(c, targets, lane, me + "/" + Ids.next(), now, now.plus(settings.lease()), direct,
-                journaled);
+                journaled, Math.max(stored.rowsAhead(), recoverUntil));
         updateGaps(c, filled, noticed, now);
         long last = rows.isEmpty() ? read[0] : rows.get(rows.size() - 1).seq;
         long firstOpen = unsettled.first();
@@ -196,6 +198,11 @@ final class Relay {
     private long takeOver(Connection c, Position stored) throws SQLException {
         unsettled.clear();
         journaled = Journal.deliveredAfter(c, stored.position());
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM outbox_event");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            recoverUntil = rs.getLong(1);
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_relay_gap WHERE seq > ?")) {
             ps.setLong(1, stored.position());
             ps.executeUpdate();
@@ -225,16 +232,17 @@ final class Relay {
 
     private static Position lock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT position, owner, lease_until FROM delivery_relay WHERE id = 1 FOR UPDATE");
+                "SELECT position, owner, lease_until, rows_ahead FROM delivery_relay WHERE id = 1 FOR UPDATE");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("delivery_relay has no row 1: schema not migrated?");
             }
-            return new Position(rs.getLong(1), rs.getString(2), Sql.getInstant(rs, "lease_until"));
+            return new Position(rs.getLong(1), rs.getString(2), Sql.getInstant(rs, "lease_until"), rs.getLong(4));
         }
     }
 
-    private record Position(long position, String owner, Instant leaseUntil) {
+    /** @param rowsAhead the last event a replay made a row for (rows may exist for events the relay has not read) */
+    private record Position(long position, String owner, Instant leaseUntil, long rowsAhead) {
     }
 
     /** @return the watched gaps, after forgetting those older than the gap timeout */
