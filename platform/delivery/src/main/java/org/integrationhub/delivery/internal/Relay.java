@@ -103,8 +103,8 @@ final class Relay {
             if (!direct.reservations().isEmpty()) {
                 lane.abandon(direct.reservations());
             }
-            cursor = -1; // not known what was committed: take over again, from the stored position
-            throw e;
+            throw e; // rolled back: the cursor stays where it was
+
         }
         cursor = read[0];
         for (Claimed c : direct.claimed()) {
