@@ -12,6 +12,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -37,6 +39,12 @@ final class Dispatcher {
      * outcome writer that falls behind catches up in fewer, larger commits.
      */
     static final int WRITE_BATCH_FACTOR = 4;
+    /**
+     * How long an outcome may wait for others before they are written together, unless {@link Settings#batchSize()}
+     * of them wait already: each commit of an embedded database costs far more than the rows it writes, and a writer
+     * that commits whatever arrived during its previous commit writes a handful per commit under load.
+     */
+    static final long WRITE_DELAY_MICROS = 5_000;
 
     /**
      * A subscriber's deliveries from leasing to outcome, and when it last made progress: its last outcome, or the
@@ -77,6 +85,7 @@ final class Dispatcher {
      */
     private final ConcurrentHashMap<Subscriber, Load> bySubscriber = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Queued> done = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final Unsettled unsettled;
@@ -277,33 +286,49 @@ final class Dispatcher {
         load(completion.claimed().request().kind(), completion.claimed().request().subscriberId())
                 .add(-1, clock.millis());
         done.add(new Queued(completion, then));
-        if (flushScheduled.compareAndSet(false, true)) {
-            executor.execute(this::flush);
+        if (queued.incrementAndGet() % settings.batchSize() == 0) {
+            executor.execute(this::flush); // a batch is waiting: at once
+        } else if (flushScheduled.compareAndSet(false, true)) {
+            later(this::flush);
+        }
+    }
+
+    private void later(Runnable task) {
+        if (executor instanceof ScheduledExecutorService scheduler) {
+            scheduler.schedule(task, WRITE_DELAY_MICROS, TimeUnit.MICROSECONDS);
+        } else {
+            executor.execute(task);
         }
     }
 
     /**
      * Writes every queued outcome, in batches. One flush runs at a time: outcomes that arrive meanwhile are written
-     * by the running flush in its next batch (group commit) instead of in concurrent small transactions that queue on
-     * the database's commit.
+     * by a flush after it, {@link #WRITE_DELAY_MICROS} later at most (group commit), instead of in concurrent small
+     * transactions that queue on the database's commit.
      */
     void flush() {
         flushScheduled.set(false);
         for (Queued q; (q = unwritten.poll()) != null;) {
             done.add(q);
+            queued.incrementAndGet();
         }
-        while (!done.isEmpty() && flushing.compareAndSet(false, true)) {
-            try {
-                drain();
-            } finally {
-                flushing.set(false);
-            }
+        if (!flushing.compareAndSet(false, true)) {
+            return; // the running flush schedules the next one if anything is left
+        }
+        try {
+            drain();
+        } finally {
+            flushing.set(false);
+        }
+        if (!done.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+            later(this::flush);
         }
     }
 
     private void drain() {
         List<Queued> batch = new ArrayList<>();
         for (Queued c; (c = done.poll()) != null;) {
+            queued.decrementAndGet();
             batch.add(c);
             if (batch.size() == WRITE_BATCH_FACTOR * settings.batchSize()) {
                 write(batch);
