@@ -19,8 +19,8 @@ CREATE TABLE delivery_journal (
     -- one line per delivery, tab-separated (see JournalEntry in hub-delivery)
     records       VARCHAR(1000000) NOT NULL
 );
--- a subscriber's log, newest first
-CREATE INDEX delivery_journal_log_idx ON delivery_journal (kind, subscriber_id, max_id);
+-- a subscriber's log, newest first; with entries, its count without reading the records
+CREATE INDEX delivery_journal_log_idx ON delivery_journal (kind, subscriber_id, max_id, entries);
 -- a delivery by id (its id carries its event sequence), and what a relay taking over must not send again
 CREATE INDEX delivery_journal_seq_idx ON delivery_journal (max_seq);
 

@@ -18,10 +18,12 @@ import java.util.Random;
  * {@code batch} deliveries over 1,000 tickets, the insert of the leased rows (one commit), then their attempt rows and
  * the update to DELIVERED (one commit), as the relay and the outcome writer do. {@code settled} (V13 indexes) writes
  * what a design that records a delivery only after its attempt would: the delivered row and its attempt, one commit
- * per batch. {@code journal} measures the floor of an append-only delivery log (not built): a batch's outcomes as
- * one appended row (one line per delivery: ids, sequence, ticket, result, status code, duration, time) plus the
- * relay's cursor update, one commit per batch; a delivery row of its own would then be written only for those that
- * need a retry. Usage: {@code RowCost v12|v13|settled|journal [deliveries] [batch]}.
+ * per batch ({@code settled1}: the delivered row alone). {@code ledger} writes one insert-only row per delivery (its
+ * attempt inline) with a log index, {@code ledger-pk} the same with its primary key only, plus the relay's cursor.
+ * {@code journal} measures the floor of the append-only delivery journal (built since migration V41): a batch's
+ * outcomes as one appended row (one line per delivery: ids, sequence, ticket, result, status code, duration, time)
+ * plus the relay's cursor update, one commit per batch; a delivery row of its own is written only for the other
+ * outcomes. Usage: {@code RowCost v12|v13|settled|settled1|ledger|ledger-pk|journal [deliveries] [batch]}.
  */
 public final class RowCost {
 

@@ -50,6 +50,7 @@ final class Relay {
     private long cursor = -1;
     /** Deliveries the journal held, at the takeover, for events after the stored position. */
     private Set<String> journaled = Set.of();
+    private long journaledUpTo;
     /** The last outbox event when this node took over: rows of events up to it may exist (made before). */
     private long recoverUntil;
     private boolean resigned;
@@ -104,9 +105,11 @@ final class Relay {
                 lane.abandon(direct.reservations());
             }
             throw e; // rolled back: the cursor stays where it was
-
         }
         cursor = read[0];
+        if (cursor > journaledUpTo && !journaled.isEmpty()) {
+            journaled = Set.of(); // read past every event the journal held at the takeover
+        }
         for (Claimed c : direct.claimed()) {
             if (c.rowless()) {
                 unsettled.add(c);
@@ -202,6 +205,11 @@ final class Relay {
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             recoverUntil = rs.getLong(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(max_seq), 0) FROM delivery_journal");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            journaledUpTo = rs.getLong(1);
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_relay_gap WHERE seq > ?")) {
             ps.setLong(1, stored.position());
