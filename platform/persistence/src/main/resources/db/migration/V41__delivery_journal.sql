@@ -9,6 +9,8 @@ CREATE TABLE delivery_journal (
     id            VARCHAR(26)  NOT NULL PRIMARY KEY,
     kind          VARCHAR(32)  NOT NULL,
     subscriber_id VARCHAR(64)  NOT NULL,
+    -- 40 bits of SHA-256(kind|subscriber_id), as in the subscriber's delivery ids: a delivery is found by its id
+    subscriber_hash BIGINT     NOT NULL,
     -- the smallest and largest delivery id (ULID) and event sequence among the entries
     min_id        VARCHAR(26)  NOT NULL,
     max_id        VARCHAR(26)  NOT NULL,
@@ -21,7 +23,9 @@ CREATE TABLE delivery_journal (
 );
 -- a subscriber's log, newest first; with entries, its count without reading the records
 CREATE INDEX delivery_journal_log_idx ON delivery_journal (kind, subscriber_id, max_id, entries);
--- a delivery by id (its id carries its event sequence), and what a relay taking over must not send again
+-- a delivery by id (its id carries its subscriber's hash and its event sequence)
+CREATE INDEX delivery_journal_find_idx ON delivery_journal (subscriber_hash, max_seq);
+-- what a relay taking over must not send again
 CREATE INDEX delivery_journal_seq_idx ON delivery_journal (max_seq);
 
 -- The relay runs on one node at a time, under a lease: its node keeps the deliveries it sends directly in memory.

@@ -31,7 +31,8 @@ final class Ids {
      * The id of the delivery of one event to one subscriber, the same whenever it is computed: a relay that sends an
      * event again after a crash, a replay and the journal all name one delivery alike. A ULID: the event's time (the
      * first 10 characters of its ULID), then 40 bits of the event's outbox sequence and 40 bits of a hash (SHA-256)
-     * of the subscriber, so ids sort by event time and the journal finds a delivery by its sequence ({@link #sequenceOf}).
+     * of the subscriber, so ids sort by event time and the journal finds a delivery by its subscriber and sequence
+     * ({@link #sequenceOf}, {@link #subscriberHashOf}).
      */
     static String delivery(String kind, String subscriberId, String eventId, long sequence) {
         char[] id = new char[26];
@@ -65,6 +66,22 @@ final class Ids {
         return seq;
     }
 
+    /** @return the subscriber hash a {@link #delivery} id carries (as {@link #subscriberHash}); -1 if none */
+    static long subscriberHashOf(String deliveryId) {
+        if (deliveryId == null || deliveryId.length() != 26) {
+            return -1;
+        }
+        long hash = 0;
+        for (int i = 18; i < 26; i++) {
+            int v = decode(deliveryId.charAt(i));
+            if (v < 0) {
+                return -1;
+            }
+            hash = (hash << 5) | v;
+        }
+        return hash;
+    }
+
     private static int decode(char c) {
         char u = Character.toUpperCase(c);
         for (int i = 0; i < CROCKFORD.length; i++) {
@@ -76,7 +93,7 @@ final class Ids {
     }
 
     /** @return 40 bits of the SHA-256 of {@code kind|subscriberId} */
-    private static long subscriberHash(String kind, String subscriberId) {
+    static long subscriberHash(String kind, String subscriberId) {
         String key = kind + '|' + subscriberId;
         Long known = HASHES.get(key);
         if (known != null) {

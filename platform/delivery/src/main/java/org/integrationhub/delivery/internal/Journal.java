@@ -23,15 +23,18 @@ import org.integrationhub.delivery.DeliveryStatus;
 /**
  * The delivery journal (migration V41): directly dispatched deliveries whose first attempt succeeded, appended as one
  * row per write batch and subscriber, one tab-separated line per delivery. Appending a row costs a fraction of
- * writing a delivery row and its attempt row (B-tree updates of every index per delivery; see docs/benchmarks.md), which is
- * what the engine writes for every other outcome. A delivery row with the same id, if one is made later (a
- * redeliver, a replay), stands for the delivery from then on; its journal line stays as the first attempt.
+ * writing a delivery row and its attempt row (B-tree updates of every index per delivery; see docs/benchmarks.md),
+ * which is what the engine writes for every other outcome. A redeliver or a replay moves the journaled deliveries it
+ * reschedules into rows first ({@link #moveToRows}): a delivery is a journal line or a row, never both.
  */
 final class Journal {
 
     /** Lines per journal row at most. */
     static final int MAX_ENTRIES = 400;
-    /** Rows a lookup by id reads at most, from the first whose largest sequence reaches the delivery's. */
+    /**
+     * Rows of the delivery's subscriber a lookup by id reads at most, from the first whose largest sequence reaches
+     * the delivery's (its row is one of the first unless its outcome came that many write batches late).
+     */
     private static final int FIND_ROWS = 200;
 
     /** One journaled delivery. */
@@ -64,7 +67,8 @@ final class Journal {
             bySubscriber.computeIfAbsent(new Subscriber(r.kind(), r.subscriberId()), k -> new ArrayList<>()).add(x);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_journal (id, kind, subscriber_id, min_id,"
-                + " max_id, min_seq, max_seq, entries, written_at, records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " max_id, min_seq, max_seq, entries, written_at, records, subscriber_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<Subscriber, List<Completion>> group : bySubscriber.entrySet()) {
                 List<Completion> all = group.getValue();
                 for (int from = 0; from < all.size(); from += MAX_ENTRIES) {
@@ -110,6 +114,7 @@ final class Journal {
         ps.setInt(8, rows.size());
         Sql.setInstant(ps, 9, now);
         ps.setString(10, records.toString());
+        ps.setLong(11, Ids.subscriberHash(s.kind(), s.id()));
         ps.addBatch();
     }
 
@@ -154,12 +159,15 @@ final class Journal {
     /** @return the journaled delivery with this id, if its id is one of {@link Ids#delivery} and it is journaled */
     static Optional<Entry> find(Connection c, String deliveryId) throws SQLException {
         long seq = Ids.sequenceOf(deliveryId);
-        if (seq < 0) {
+        long hash = Ids.subscriberHashOf(deliveryId);
+        if (seq < 0 || hash < 0) {
             return Optional.empty();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, subscriber_id, min_seq, records FROM"
-                + " delivery_journal WHERE max_seq >= ? ORDER BY max_seq LIMIT " + FIND_ROWS)) {
-            ps.setLong(1, seq);
+                + " delivery_journal WHERE subscriber_hash = ? AND max_seq >= ? ORDER BY max_seq"
+                + " LIMIT " + FIND_ROWS)) {
+            ps.setLong(1, hash);
+            ps.setLong(2, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getLong(3) > seq) {

@@ -44,6 +44,8 @@ class JournalTest {
                 .isNotEqualTo(Ids.delivery("webhook", "ep_2", event, 123_456_789L));
         assertThat(com.github.f4b6a3.ulid.Ulid.isValid(id)).isTrue();
         assertThat(Ids.sequenceOf(id)).isEqualTo(123_456_789L);
+        assertThat(Ids.subscriberHashOf(id)).isEqualTo(Ids.subscriberHash("webhook", "ep_1"))
+                .isNotEqualTo(Ids.subscriberHash("webhook", "ep_2"));
         assertThat(Ids.sequenceOf("not an id")).isEqualTo(-1);
     }
 
@@ -102,6 +104,27 @@ class JournalTest {
         assertThat(engine.list(new DeliveryQuery("test", "s1", null, null, 10)).items()).hasSize(5);
         assertThat(engine.stats("test", "s1").delivered()).as("moved into the rows, counted once").isEqualTo(5);
         assertThat(fx.count("SELECT COUNT(*) FROM delivery")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aJournaledDeliveryIsFoundByIdAmongOtherSubscribersLines(Kind kind) {
+        fx = new EngineFixture(kind);
+        List<String> subscribers = List.of("a", "b", "c", "d");
+        DeliveryEngine engine = fx.engine(EngineFixture.settings("n1"), transport, e -> subscribers);
+        for (int i = 0; i < 20; i++) {
+            fx.append("T" + (i % 5), EventType.COMMENT_ADDED);
+        }
+        await("delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 80);
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery")).isZero();
+        for (FakeTransport.Call call : transport.calls) {
+            Delivery d = engine.get(call.request().deliveryId()).orElseThrow();
+            assertThat(d.subscriberId()).isEqualTo(call.request().subscriberId());
+            assertThat(d.eventId()).isEqualTo(call.request().messageId());
+            assertThat(engine.attempts(d.id())).hasSize(1);
+        }
+        assertThat(engine.get(Ids.delivery("test", "nobody", transport.calls.get(0).request().messageId(),
+                transport.calls.get(0).request().event().sequence()))).isEmpty();
     }
 
     @ParameterizedTest
