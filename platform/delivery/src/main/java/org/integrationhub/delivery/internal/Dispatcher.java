@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims due deliveries, hands them to the transport of their kind, classifies the outcomes and writes them back in
  * batches. At most {@link Settings#maxInFlight()} attempts are in flight on this node, counted from the claim (or the
- * relay's leased insertion) until the outcome is written. A subscriber that holds many of them and answers none for
+ * relay's hand-over) until the outcome is written. A subscriber that holds many of them and answers none for
  * a while (a receiver that hangs until its timeout) is <em>stalled</em>: what it holds no longer counts against the
  * node's budget, its new deliveries wait for the claim path, and the claim skips it until it answers again, so it
  * cannot stall every other subscriber. Transports answer asynchronously, so no thread waits on the network.
@@ -202,10 +202,6 @@ final class Dispatcher {
      */
     void release(Claimed c, Consumer<Completion.Decision> then) {
         finished(new Completion(c, null, Completion.Decision.RELEASE, clock.instant(), null), then);
-    }
-
-    void release(Claimed c) {
-        release(c, null);
     }
 
     /** Fails a delivery unsent (its subscriber was disabled); {@code then} learns once that is written. */

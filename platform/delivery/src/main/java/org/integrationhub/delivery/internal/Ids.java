@@ -52,34 +52,28 @@ final class Ids {
 
     /** @return the event sequence a {@link #delivery} id carries; -1 if it is not such an id */
     static long sequenceOf(String deliveryId) {
-        if (deliveryId == null || deliveryId.length() != 26) {
-            return -1;
-        }
-        long seq = 0;
-        for (int i = 10; i < 18; i++) {
-            int v = decode(deliveryId.charAt(i));
-            if (v < 0) {
-                return -1;
-            }
-            seq = (seq << 5) | v;
-        }
-        return seq;
+        return bits(deliveryId, 10, 18);
     }
 
     /** @return the subscriber hash a {@link #delivery} id carries (as {@link #subscriberHash}); -1 if none */
     static long subscriberHashOf(String deliveryId) {
-        if (deliveryId == null || deliveryId.length() != 26) {
+        return bits(deliveryId, 18, 26);
+    }
+
+    /** @return the value of the Crockford base-32 characters {@code [from, to)} of a ULID; -1 if it is none */
+    private static long bits(String id, int from, int to) {
+        if (id == null || id.length() != 26) {
             return -1;
         }
-        long hash = 0;
-        for (int i = 18; i < 26; i++) {
-            int v = decode(deliveryId.charAt(i));
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int v = decode(id.charAt(i));
             if (v < 0) {
                 return -1;
             }
-            hash = (hash << 5) | v;
+            value = (value << 5) | v;
         }
-        return hash;
+        return value;
     }
 
     private static int decode(char c) {
