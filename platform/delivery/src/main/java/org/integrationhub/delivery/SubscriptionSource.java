@@ -2,6 +2,7 @@ package org.integrationhub.delivery;
 
 import java.util.List;
 
+import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -29,4 +30,18 @@ public interface SubscriptionSource {
      *         should not be returned.
      */
     List<String> subscribersFor(HubEvent event);
+
+    /**
+     * For a source whose subscriptions depend on the event's type alone (webhooks): the subscribers that want every
+     * event of this type. The relay then does not parse the stored event, which it otherwise does for {@link
+     * #subscribersFor(HubEvent)}. Same rules as that method.
+     *
+     * @param type a committed outbox event's type
+     * @return the subscribers that want it, as {@link #subscribersFor(HubEvent)} would return them; or null (the
+     *         default) when the type alone does not decide
+     * @since 0.3.0
+     */
+    default List<String> subscribersForType(EventType type) {
+        return null;
+    }
 }

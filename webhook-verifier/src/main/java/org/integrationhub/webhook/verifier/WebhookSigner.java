@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Computes the signatures of one webhook delivery. Secrets are {@code whsec_} followed by the base64 of the key
- * bytes. Thread-safe and stateless.
+ * bytes. Thread-safe (each thread keeps one {@code Mac} instance, keyed anew for every signature).
  *
  * @since 0.1.0
  */
@@ -18,6 +18,14 @@ public final class WebhookSigner {
 
     /** Prefix of every webhook secret. */
     public static final String SECRET_PREFIX = "whsec_";
+
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    });
 
     private WebhookSigner() {
     }
@@ -34,8 +42,21 @@ public final class WebhookSigner {
      * @throws IllegalArgumentException if the secret is not {@code whsec_} + base64
      */
     public static String standardSignature(String secret, String id, long timestamp, String body) {
-        byte[] mac = hmac(key(secret), id + "." + timestamp + "." + body);
-        return "v1," + Base64.getEncoder().encodeToString(mac);
+        return standardSignature(secret, id, timestamp, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #standardSignature(String, String, long, String)} over a body already encoded as UTF-8.
+     *
+     * @param body the exact request body bytes
+     * @return {@code "v1,<base64>"}
+     * @throws IllegalArgumentException if the secret is not {@code whsec_} + base64
+     * @since 0.2.0
+     */
+    public static String standardSignature(String secret, String id, long timestamp, byte[] body) {
+        Mac mac = mac(key(secret));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 
     /**
@@ -47,7 +68,18 @@ public final class WebhookSigner {
      * @return 64 hex characters
      */
     public static String legacySignature(String secret, String body) {
-        return HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+        return legacySignature(secret, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #legacySignature(String, String)} over a body already encoded as UTF-8.
+     *
+     * @param body the exact request body bytes
+     * @return 64 hex characters
+     * @since 0.2.0
+     */
+    public static String legacySignature(String secret, byte[] body) {
+        return HexFormat.of().formatHex(mac(secret.getBytes(StandardCharsets.UTF_8)).doFinal(body));
     }
 
     /**
@@ -62,11 +94,12 @@ public final class WebhookSigner {
         return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
     }
 
-    private static byte[] hmac(byte[] key, String message) {
+    /** @return this thread's HMAC-SHA256, keyed (finding a JCE provider for each signature cost more than the MAC) */
+    private static Mac mac(byte[] key) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

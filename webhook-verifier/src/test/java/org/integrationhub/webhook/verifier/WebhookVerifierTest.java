@@ -31,6 +31,36 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void theSignaturesOfBytesAndOfStringsAgreeWithTheReferenceWhateverKeysAThreadSignedWithBefore() throws Exception {
+        String other = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]);
+        String body = BODY + " \u00e9\u6f22"; // not ASCII: the bytes are UTF-8
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) { // one thread's Mac, keyed with one secret then the other
+                        String secret = i % 2 == 0 ? SECRET : other;
+                        String reference = new Webhook(secret).sign("msg_" + i, TS, body);
+                        assertThat(WebhookSigner.standardSignature(secret, "msg_" + i, TS, bytes))
+                                .isEqualTo(WebhookSigner.standardSignature(secret, "msg_" + i, TS, body))
+                                .isEqualTo(reference);
+                        assertThat(WebhookSigner.legacySignature(secret, bytes))
+                                .isEqualTo(WebhookSigner.legacySignature(secret, body));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void verifiesOneOfSeveralSignaturesDuringRotation() {
         String other = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
         String header = WebhookSigner.standardSignature(other, "m", TS, BODY) + " "

@@ -20,6 +20,15 @@ final class RawLoop {
 
     /** @return completed 2xx POSTs per second over {@code seconds} */
     static double run(String url, String body, int inFlight, int connections, int seconds) throws Exception {
+        return run(url, body, inFlight, connections, seconds, null);
+    }
+
+    /**
+     * @param cpu where the CPU cost per POST is written (before the client's threads end), or null
+     * @return completed 2xx POSTs per second over {@code seconds}
+     */
+    static double run(String url, String body, int inFlight, int connections, int seconds, StringBuilder cpu)
+            throws Exception {
         HttpClient client = new HttpClient();
         client.setFollowRedirects(false);
         client.setMaxConnectionsPerDestination(connections);
@@ -29,6 +38,7 @@ final class RawLoop {
             Semaphore window = new Semaphore(inFlight);
             AtomicLong ok = new AtomicLong();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            CpuMeter meter = CpuMeter.start();
             long start = System.nanoTime();
             while (System.nanoTime() < end) {
                 window.acquire();
@@ -43,6 +53,9 @@ final class RawLoop {
             }
             window.acquire(inFlight);
             double elapsed = (System.nanoTime() - start) / 1e9;
+            if (cpu != null) {
+                cpu.append(meter.perItem(Math.max(1, ok.get())));
+            }
             return ok.get() / elapsed;
         } finally {
             client.stop();

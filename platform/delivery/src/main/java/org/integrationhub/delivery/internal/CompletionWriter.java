@@ -92,15 +92,15 @@ final class CompletionWriter {
                 insert.setString(2, r.kind());
                 insert.setString(3, r.subscriberId());
                 insert.setString(4, r.messageId());
-                insert.setLong(5, r.event().sequence());
-                insert.setString(6, r.event().type().wireName());
-                insert.setString(7, r.event().ticketId());
+                insert.setLong(5, r.sequence());
+                insert.setString(6, r.eventType().wireName());
+                insert.setString(7, r.ticketId());
                 insert.setString(8, pending ? "PENDING" : "FAILED");
                 insert.setInt(9, attempted ? 1 : 0);
                 Sql.setInstant(insert, 10, !pending ? null : d == Completion.Decision.RELEASE ? x.at()
                         : x.nextAttemptAt());
                 Sql.setInstant(insert, 11, x.claimed().createdAt());
-                insert.setString(12, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.event().ticketId()) : null);
+                insert.setString(12, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.ticketId()) : null);
                 Sql.setInstant(insert, 13, attempted ? x.claimed().startedAt() : null);
                 Sql.setInteger(insert, 14, x.outcome() == null ? null : x.outcome().statusCode());
                 insert.setString(15, x.outcome() == null ? null : Sql.cut(errorOf(x), 1000));
@@ -193,7 +193,7 @@ final class CompletionWriter {
         Sql.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
         Sql.setInstant(ps, 3, pending ? null : x.at());
         DeliveryRequest r = x.claimed().request();
-        ps.setString(4, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.event().ticketId()) : null);
+        ps.setString(4, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.ticketId()) : null);
         Sql.setInteger(ps, 5, o.statusCode());
         ps.setString(6, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
         ps.setInt(7, x.decision() == Completion.Decision.ABSENT ? -1 : 0);

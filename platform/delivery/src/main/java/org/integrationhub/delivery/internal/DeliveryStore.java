@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.integrationhub.api.HubEvent;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.persistence.Database;
 import org.slf4j.Logger;
@@ -149,7 +148,8 @@ final class DeliveryStore {
 
     private List<Claimed> load(Connection c, List<String> ids, String leaseOwner, Instant now) throws SQLException {
         Map<String, Claimed> byId = new HashMap<>();
-        String sql = "SELECT d.id, d.kind, d.subscriber_id, d.event_id, d.attempts, d.created_at, o.seq, o.payload"
+        String sql = "SELECT d.id, d.kind, d.subscriber_id, d.event_id, d.attempts, d.created_at, o.seq, o.type,"
+                + " o.ticket_id, o.payload"
                 + " FROM delivery d JOIN outbox_event o ON o.seq = d.event_seq WHERE d.id IN ("
                 + Sql.placeholders(ids.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -158,11 +158,12 @@ final class DeliveryStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String payload = rs.getString("payload");
-                    HubEvent event = HubJson.readEvent(payload, rs.getLong("seq"));
+                    OutboxEvent event = new OutboxEvent(rs.getLong("seq"), rs.getString("event_id"),
+                            EventType.fromWireName(rs.getString("type")), rs.getString("ticket_id"),
+                            rs.getString("payload"));
                     DeliveryRequest request = new DeliveryRequest(rs.getString("id"), rs.getString("kind"),
-                            rs.getString("subscriber_id"), rs.getString("event_id"), event, payload,
-                            rs.getInt("attempts"));
+                            rs.getString("subscriber_id"), event.id, event.seq, event.type, event.ticketId, event,
+                            event.payload, rs.getInt("attempts"));
                     byId.put(request.deliveryId(), new Claimed(request, leaseOwner,
                             Sql.getInstant(rs, "created_at"), now));
                 }

@@ -89,14 +89,14 @@ final class Journal {
         for (Completion x : rows) {
             DeliveryRequest r = x.claimed().request();
             String id = r.deliveryId();
-            long seq = r.event().sequence();
+            long seq = r.sequence();
             minId = minId == null || id.compareTo(minId) < 0 ? id : minId;
             maxId = maxId == null || id.compareTo(maxId) > 0 ? id : maxId;
             minSeq = Math.min(minSeq, seq);
             maxSeq = Math.max(maxSeq, seq);
             DeliveryOutcome o = x.outcome();
             records.append(id).append('\t').append(r.messageId()).append('\t').append(seq).append('\t')
-                    .append(r.event().type().wireName()).append('\t').append(r.event().ticketId()).append('\t')
+                    .append(r.eventType().wireName()).append('\t').append(r.ticketId()).append('\t')
                     .append(micros(x.claimed().createdAt())).append('\t').append(micros(x.claimed().startedAt()))
                     .append('\t').append(micros(x.at())).append('\t')
                     .append(o.statusCode() == null ? "" : o.statusCode().toString()).append('\t')

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.integrationhub.api.HubEvent;
 import org.integrationhub.delivery.DeliveryRequest;
 
 /**
@@ -31,13 +30,18 @@ final class NewDeliveries {
      *
      * @param rowless whether a direct dispatch of it may go without a row (the relay's position covers its event)
      */
-    record Target(String kind, String subscriberId, HubEvent event, String payload, boolean rowless) {
+    record Target(String kind, String subscriberId, OutboxEvent event, boolean rowless) {
         String queueKey() {
-            return Sql.queueKey(kind, subscriberId, event.ticketId());
+            return Sql.queueKey(kind, subscriberId, event.ticketId);
         }
 
         String id() {
-            return Ids.delivery(kind, subscriberId, event.id(), event.sequence());
+            return Ids.delivery(kind, subscriberId, event.id, event.seq);
+        }
+
+        DeliveryRequest request(String id) {
+            return new DeliveryRequest(id, kind, subscriberId, event.id, event.seq, event.type, event.ticketId, event,
+                    event.payload, 1);
         }
     }
 
@@ -97,8 +101,7 @@ final class NewDeliveries {
                 }
                 reserved.add(r);
                 boolean rowless = r != null && t.rowless();
-                claimed.add(r == null ? null : new Claimed(new DeliveryRequest(id, t.kind(), t.subscriberId(),
-                        t.event().id(), t.event(), t.payload(), 1), leaseOwner, now, now, rowless));
+                claimed.add(r == null ? null : new Claimed(t.request(id), leaseOwner, now, now, rowless));
                 inserted.add(!rowless);
                 if (rowless) {
                     continue;
@@ -107,10 +110,10 @@ final class NewDeliveries {
                 ps.setString(1, id);
                 ps.setString(2, t.kind());
                 ps.setString(3, t.subscriberId());
-                ps.setString(4, t.event().id());
-                ps.setLong(5, t.event().sequence());
-                ps.setString(6, t.event().type().wireName());
-                ps.setString(7, t.event().ticketId());
+                ps.setString(4, t.event().id);
+                ps.setLong(5, t.event().seq);
+                ps.setString(6, t.event().type.wireName());
+                ps.setString(7, t.event().ticketId);
                 ps.setInt(8, r == null ? 0 : 1);
                 Sql.setInstant(ps, 9, r == null ? now : lockedUntil); // leased: due for a claim once the lease ends
                 Sql.setInstant(ps, 10, now);
@@ -120,7 +123,7 @@ final class NewDeliveries {
                 Sql.setInstant(ps, 14, r == null ? null : now);
                 ps.setString(15, t.kind());
                 ps.setString(16, t.subscriberId());
-                ps.setString(17, t.event().id());
+                ps.setString(17, t.event().id);
                 ps.addBatch();
             }
             int[] rowCounts = rows == 0 ? new int[0] : ps.executeBatch();
@@ -159,7 +162,7 @@ final class NewDeliveries {
             long rowsUpTo) throws SQLException {
         List<String> ids = new ArrayList<>();
         for (Target t : targets) {
-            if (t.rowless() && t.event().sequence() <= rowsUpTo) {
+            if (t.rowless() && t.event().seq <= rowsUpTo) {
                 ids.add(t.id());
             }
         }

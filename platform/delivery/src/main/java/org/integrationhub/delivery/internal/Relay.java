@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.integrationhub.api.HubEvent;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.SubscriptionSource;
 import org.integrationhub.persistence.Database;
 import org.slf4j.Logger;
@@ -152,20 +151,20 @@ final class Relay {
         }
         TreeSet<Long> gaps = gaps(c, now);
         List<long[]> noticed = new ArrayList<>();
-        List<Row> rows = read(c, "seq > ? ORDER BY seq", read[0], settings.batchSize());
+        List<OutboxEvent> rows = read(c, "seq > ? ORDER BY seq", read[0], settings.batchSize());
         long expected = read[0] + 1;
-        for (Row r : rows) {
+        for (OutboxEvent r : rows) {
             for (long s = expected; s < r.seq && s < expected + MAX_GAPS_PER_RANGE; s++) {
                 noticed.add(new long[] {s});
             }
             expected = r.seq + 1;
         }
-        List<Row> filled = gaps.isEmpty() ? List.of() : readGaps(c, gaps);
+        List<OutboxEvent> filled = gaps.isEmpty() ? List.of() : readGaps(c, gaps);
         List<NewDeliveries.Target> targets = new ArrayList<>();
-        for (Row r : filled) {
+        for (OutboxEvent r : filled) {
             addTargets(targets, r, sources, false);
         }
-        for (Row r : rows) {
+        for (OutboxEvent r : rows) {
             addTargets(targets, r, sources, lane != null);
         }
         NewDeliveries.insert(c, targets, lane, me + "/" + Ids.next(), now, now.plus(settings.lease()), direct,
@@ -175,7 +174,7 @@ final class Relay {
         long firstOpen = unsettled.first();
         for (Claimed d : direct.claimed()) {
             if (d.rowless()) {
-                firstOpen = Math.min(firstOpen, d.request().event().sequence());
+                firstOpen = Math.min(firstOpen, d.request().sequence());
             }
         }
         long position = Math.max(stored.position(), firstOpen == Long.MAX_VALUE ? last : Math.min(last, firstOpen - 1));
@@ -272,8 +271,8 @@ final class Relay {
         return gaps;
     }
 
-    private List<Row> readGaps(Connection c, TreeSet<Long> gaps) throws SQLException {
-        List<Row> result = new ArrayList<>();
+    private List<OutboxEvent> readGaps(Connection c, TreeSet<Long> gaps) throws SQLException {
+        List<OutboxEvent> result = new ArrayList<>();
         List<Long> all = new ArrayList<>(gaps);
         for (int i = 0; i < all.size(); i += 500) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
@@ -283,10 +282,10 @@ final class Relay {
         return result;
     }
 
-    private void updateGaps(Connection c, List<Row> filled, List<long[]> noticed, Instant now) throws SQLException {
+    private void updateGaps(Connection c, List<OutboxEvent> filled, List<long[]> noticed, Instant now) throws SQLException {
         if (!filled.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_relay_gap WHERE seq = ?")) {
-                for (Row r : filled) {
+                for (OutboxEvent r : filled) {
                     ps.setLong(1, r.seq);
                     ps.addBatch();
                 }
@@ -306,33 +305,39 @@ final class Relay {
         }
     }
 
-    private static void addTargets(List<NewDeliveries.Target> targets, Row r, Map<String, SubscriptionSource> sources,
-            boolean rowless) {
-        HubEvent event = HubJson.readEvent(r.payload, r.seq);
+    /**
+     * Adds the deliveries of one event, one per subscriber. A source that decides by the event's type alone is asked
+     * without parsing the event.
+     */
+    private static void addTargets(List<NewDeliveries.Target> targets, OutboxEvent e,
+            Map<String, SubscriptionSource> sources, boolean rowless) {
         for (Map.Entry<String, SubscriptionSource> source : sources.entrySet()) {
-            for (String subscriber : source.getValue().subscribersFor(event)) {
-                targets.add(new NewDeliveries.Target(source.getKey(), subscriber, event, r.payload, rowless));
+            List<String> subscribers = source.getValue().subscribersForType(e.type);
+            if (subscribers == null) {
+                subscribers = source.getValue().subscribersFor(e.get());
+            }
+            for (String subscriber : subscribers) {
+                targets.add(new NewDeliveries.Target(source.getKey(), subscriber, e, rowless));
             }
         }
     }
 
-    private static List<Row> read(Connection c, String where, Object... params) throws SQLException {
+    private static List<OutboxEvent> read(Connection c, String where, Object... params) throws SQLException {
         boolean limited = where.startsWith("seq > ");
-        String sql = "SELECT seq, payload FROM outbox_event WHERE " + where + (limited ? " LIMIT ?" : "");
-        List<Row> rows = new ArrayList<>();
+        String sql = "SELECT seq, id, type, ticket_id, payload FROM outbox_event WHERE " + where
+                + (limited ? " LIMIT ?" : "");
+        List<OutboxEvent> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2)));
+                    rows.add(new OutboxEvent(rs.getLong(1), rs.getString(2), EventType.fromWireName(rs.getString(3)),
+                            rs.getString(4), rs.getString(5)));
                 }
             }
         }
         return rows;
-    }
-
-    private record Row(long seq, String payload) {
     }
 }

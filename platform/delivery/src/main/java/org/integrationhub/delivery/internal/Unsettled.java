@@ -25,7 +25,7 @@ final class Unsettled {
         if (!members.add(c.request())) {
             return;
         }
-        bySequence.merge(c.request().event().sequence(), 1, Integer::sum);
+        bySequence.merge(c.request().sequence(), 1, Integer::sum);
         long[] s = bySubscriber.computeIfAbsent(subscriber(c), k -> new long[] {0, Long.MAX_VALUE});
         s[0]++;
         s[1] = Math.min(s[1], c.createdAt().toEpochMilli());
@@ -33,14 +33,14 @@ final class Unsettled {
 
     /** Its outcome is written; unknown deliveries (handed out before a {@link #clear}) are ignored. */
     synchronized void settle(Claimed c) {
-        Integer n = bySequence.get(c.request().event().sequence());
+        Integer n = bySequence.get(c.request().sequence());
         if (n == null || !members.remove(c.request())) {
             return;
         }
         if (n == 1) {
-            bySequence.remove(c.request().event().sequence());
+            bySequence.remove(c.request().sequence());
         } else {
-            bySequence.put(c.request().event().sequence(), n - 1);
+            bySequence.put(c.request().sequence(), n - 1);
         }
         long[] s = bySubscriber.get(subscriber(c));
         if (s != null && --s[0] <= 0) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
+import org.integrationhub.api.HubEvent;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.DeliveryTransport;
@@ -53,8 +54,15 @@ public class IntegrationTransport implements DeliveryTransport {
 
     DeliveryOutcome attempt(DeliveryRequest request) {
         long start = System.nanoTime();
+        HubEvent event;
         try {
-            gateway.deliver(request.subscriberId(), request.event());
+            event = request.event();
+        } catch (IllegalArgumentException e) { // a stored event this version cannot read: no attempt can succeed
+            return DeliveryOutcome.failed(null, Duration.ZERO, "the stored event cannot be read: " + e.getMessage(),
+                    null);
+        }
+        try {
+            gateway.deliver(request.subscriberId(), event);
             return DeliveryOutcome.delivered(null, Duration.ofNanos(System.nanoTime() - start), null);
         } catch (GatewayException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);

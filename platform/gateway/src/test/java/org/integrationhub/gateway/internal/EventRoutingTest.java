@@ -90,6 +90,19 @@ class EventRoutingTest {
     }
 
     @Test
+    void aStoredEventThatCannotBeReadFailsItsDeliveryWithoutCallingTheConnector() {
+        DeliveryRequest unreadable = new DeliveryRequest("01D", "integration", "ops", "01E", 9,
+                EventType.TICKET_CREATED, "01T", () -> {
+                    throw new IllegalArgumentException("malformed event JSON: no data");
+                }, "{\"type\":\"ticket.created\"}", 1);
+        var outcome = new IntegrationTransport((n, e) -> {
+            throw new AssertionError("the connector was called");
+        }, Runnable::run).attempt(unreadable);
+        assertThat(outcome.result()).isEqualTo(Result.FAILED);
+        assertThat(outcome.error()).isEqualTo("the stored event cannot be read: malformed event JSON: no data");
+    }
+
+    @Test
     void eventsGoThroughTheConnectorWithoutGatewayRetryAndWaitWhileItIsAbsent() throws Exception {
         IntegrationRegistry registry = new IntegrationRegistry(new Deadlines());
         Gateway gateway = new Gateway(registry, () -> Map.of("ops",

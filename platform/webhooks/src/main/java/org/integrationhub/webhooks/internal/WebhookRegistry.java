@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.delivery.DeliveryService;
@@ -97,7 +98,13 @@ public class WebhookRegistry implements SubscriptionSource {
 
     @Override
     public List<String> subscribersFor(HubEvent event) {
-        String type = event.type().wireName();
+        return subscribersForType(event.type());
+    }
+
+    /** An endpoint subscribes to event types: its filter is the type alone. */
+    @Override
+    public List<String> subscribersForType(EventType eventType) {
+        String type = eventType.wireName();
         List<String> ids = new ArrayList<>(2);
         for (Endpoint e : endpoints.values()) {
             if (e.wants(type)) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.api.Request;
-import org.eclipse.jetty.client.util.StringContentProvider;
+import org.eclipse.jetty.client.util.BytesContentProvider;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -141,18 +141,19 @@ public class WebhookSender implements DeliveryTransport {
 
     private Request newRequest(Endpoint e, String messageId, String body, Instant now) {
         long ts = now.getEpochSecond();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8); // encoded once: signed twice and sent
         String signatures = e.signingSecrets(now).stream()
-                .map(s -> WebhookSigner.standardSignature(s, messageId, ts, body))
+                .map(s -> WebhookSigner.standardSignature(s, messageId, ts, bytes))
                 .collect(Collectors.joining(" "));
         Request http = (e.tlsVerify() ? verified : unverified).newRequest(e.url()).method(HttpMethod.POST)
                 .timeout(config.timeoutSeconds(), TimeUnit.SECONDS)
-                .content(new StringContentProvider("application/json", body, StandardCharsets.UTF_8));
+                .content(new BytesContentProvider("application/json", bytes));
         for (Map.Entry<String, String> h : e.headers().entrySet()) {
             http.header(h.getKey(), h.getValue());
         }
         return http.header("webhook-id", messageId).header("webhook-timestamp", Long.toString(ts))
                 .header("webhook-signature", signatures)
-                .header("X-Webhook-Signature", WebhookSigner.legacySignature(e.secret(), body));
+                .header("X-Webhook-Signature", WebhookSigner.legacySignature(e.secret(), bytes));
     }
 
     /** Keeps the endpoint's failure streak; disables it on 410 or after failing for too long. */

@@ -1,0 +1,44 @@
+package org.integrationhub.delivery.internal;
+
+import java.util.function.Supplier;
+
+import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
+import org.integrationhub.core.json.HubJson;
+
+/**
+ * An outbox event as the relay reads it: its columns and stored payload, the whole event parsed from the payload only
+ * when something asks for it (a subscription source that needs more than the type, a transport that needs more than
+ * the payload), and then once for all its deliveries.
+ */
+final class OutboxEvent implements Supplier<HubEvent> {
+
+    final long seq;
+    final String id;
+    final EventType type;
+    final String ticketId;
+    final String payload;
+    private volatile HubEvent event;
+
+    OutboxEvent(long seq, String id, EventType type, String ticketId, String payload) {
+        this.seq = seq;
+        this.id = id;
+        this.type = type;
+        this.ticketId = ticketId;
+        this.payload = payload;
+    }
+
+    /**
+     * @return the event, parsed from the payload on the first call
+     * @throws IllegalArgumentException if the payload is not a valid event envelope
+     */
+    @Override
+    public HubEvent get() {
+        HubEvent e = event;
+        if (e == null) {
+            e = HubJson.readEvent(payload, seq); // two threads may both parse it: same result, no harm
+            event = e;
+        }
+        return e;
+    }
+}
