@@ -78,7 +78,7 @@ final class HubUnderTest implements AutoCloseable {
         } else {
             Files.createDirectories(work);
             // the distribution's default datasource URL (etc/org.ops4j.datasource-hub.cfg)
-            c.setJdbcUrl("jdbc:h2:file:" + work.resolve("hub") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+            c.setJdbcUrl("jdbc:h2:file:" + work.resolve("hub") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
                     + System.getProperty("bench.h2.options", ""));
             c.setUsername("sa");
         }

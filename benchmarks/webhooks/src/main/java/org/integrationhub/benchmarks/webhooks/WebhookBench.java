@@ -42,7 +42,7 @@ public final class WebhookBench {
             hub.bind();
             deliverBacklog(hub, sink, Integer.getInteger("bench.warmup", 200_000)); // warm-up of the whole path (the JIT settles)
             // raw and hub phases alternate, so that a machine whose speed drifts (a noisy neighbour) weighs on both
-            int rounds = Integer.getInteger("bench.rounds", 3);
+            int rounds = Integer.getInteger("bench.rounds", 5);
             double[] ratios = new double[rounds];
             double[] rates = new double[rounds];
             StringBuilder cpu = new StringBuilder();

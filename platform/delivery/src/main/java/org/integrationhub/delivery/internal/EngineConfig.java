@@ -26,7 +26,7 @@ public @interface EngineConfig {
 
     @AttributeDefinition(name = "Batch size", description = "Deliveries claimed / events relayed per transaction.",
             min = "1")
-    int batchSize() default 100;
+    int batchSize() default 200;
 
     @AttributeDefinition(name = "Max in flight", description = "Attempts in flight at once on this node.", min = "1")
     int maxInFlight() default 256;

@@ -31,7 +31,7 @@ record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterva
         Duration gapTimeout, Duration retention, boolean directDispatch) {
 
     static Settings defaults(String nodeName) {
-        return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 100, 256, 64,
+        return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 200, 256, 64,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1),
                 Duration.ofDays(30), true);
     }
