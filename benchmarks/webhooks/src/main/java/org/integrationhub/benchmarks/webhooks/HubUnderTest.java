@@ -51,6 +51,7 @@ final class HubUnderTest implements AutoCloseable {
     final WebhookSender sender;
     private final HikariDataSource pool;
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(4);
+    private static String pgSchema;
 
     HubUnderTest(String database, Path work) throws Exception {
         pool = new HikariDataSource(pool(database, work));
@@ -72,6 +73,7 @@ final class HubUnderTest implements AutoCloseable {
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection conn = DriverManager.getConnection(url, user, ""); Statement s = conn.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
+                pgSchema = schema;
             }
             c.setJdbcUrl(url + "?currentSchema=" + schema);
             c.setUsername(user);
@@ -162,6 +164,33 @@ final class HubUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        try {
+            closeEngine();
+        } finally {
+            if (pgSchema != null) {
+                String url = System.getenv().getOrDefault("HUB_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+                String user = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
+                try (Connection conn = DriverManager.getConnection(url, user, "");
+                        Statement s = conn.createStatement()) {
+                    s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
+                }
+            }
+        }
+    }
+
+    /** Deletes a work folder and what it holds. */
+    static void delete(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void closeEngine() throws Exception {
         engine.deactivate();
         scheduler.shutdownNow();
         pool.close();
