@@ -40,7 +40,8 @@ public final class WebhookBench {
             RawLoop.run(sink.url(), body, 256, 32, 5); // warm-up
             hub.subscribe(sink.url());
             hub.bind();
-            deliverBacklog(hub, sink, Integer.getInteger("bench.warmup", 200_000)); // warm-up of the whole path (the JIT settles)
+            // warm-up of the whole path (the JIT settles)
+            deliverBacklog(hub, sink, Integer.getInteger("bench.warmup", 200_000));
             // raw and hub phases alternate, so that a machine whose speed drifts (a noisy neighbour) weighs on both
             int rounds = Integer.getInteger("bench.rounds", 5);
             double[] ratios = new double[rounds];
@@ -48,8 +49,8 @@ public final class WebhookBench {
             StringBuilder cpu = new StringBuilder();
             double before = RawLoop.run(sink.url(), body, 256, 32, seconds, cpu);
             System.out.printf("raw Jetty loop:       %,10.0f POST/s; %s%n", before, cpu);
-            // the first alternations still show the JIT at work (seconds of compilation per hub run, after the warm-up):
-            // shown, not counted
+            // the first alternations still show the JIT at work (seconds of compilation per hub run after the
+            // warm-up): shown, not counted
             int warmRounds = Integer.getInteger("bench.warmupRounds", 2);
             for (int round = -warmRounds; round < rounds; round++) {
                 double rate = deliverBacklog(hub, sink, events);

@@ -282,7 +282,8 @@ final class Relay {
         return result;
     }
 
-    private void updateGaps(Connection c, List<OutboxEvent> filled, List<long[]> noticed, Instant now) throws SQLException {
+    private void updateGaps(Connection c, List<OutboxEvent> filled, List<long[]> noticed, Instant now)
+            throws SQLException {
         if (!filled.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_relay_gap WHERE seq = ?")) {
                 for (OutboxEvent r : filled) {
