@@ -17,6 +17,7 @@ import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
 import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
+import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryStatus;
@@ -48,6 +49,9 @@ abstract class DeliveryLog implements DeliveryService {
         String sql = "SELECT * FROM delivery WHERE kind = ? AND subscriber_id = ?"
                 + (q.status() == null ? "" : " AND status = ?") + (q.cursor() == null ? "" : " AND id < ?")
                 + " ORDER BY id DESC LIMIT ?";
+        // read before the database: a delivery settles (leaves the set) only once its outcome is committed
+        List<Claimed> inFlight = q.status() == null || q.status() == DeliveryStatus.PENDING
+                ? unsettled.of(q.kind(), q.subscriberId(), q.cursor(), q.limit() + 1) : List.of();
         List<Delivery> items = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -61,15 +65,22 @@ abstract class DeliveryLog implements DeliveryService {
                 }
                 ps.setInt(i, q.limit() + 1);
                 List<Delivery> rows = DeliveryRows.deliveries(ps);
-                if (q.status() != null && q.status() != DeliveryStatus.DELIVERED) {
+                boolean journaled = q.status() == null || q.status() == DeliveryStatus.DELIVERED;
+                if (!journaled && inFlight.isEmpty()) {
                     return rows;
                 }
-                // and the journaled deliveries (a delivery is a journal line or a row, never both)
+                // and the journaled deliveries (a delivery is a journal line or a row, never both), and this node's
+                // deliveries in flight without a row yet (pending, unless written meanwhile)
                 java.util.Map<String, Delivery> merged = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-                for (Journal.Entry e : Journal.page(c, q.kind(), q.subscriberId(), q.cursor(), q.limit() + 1)) {
-                    merged.put(e.deliveryId(), e.delivery());
+                if (journaled) {
+                    for (Journal.Entry e : Journal.page(c, q.kind(), q.subscriberId(), q.cursor(), q.limit() + 1)) {
+                        merged.put(e.deliveryId(), e.delivery());
+                    }
                 }
                 rows.forEach(d -> merged.put(d.id(), d));
+                for (Claimed f : inFlight) {
+                    merged.putIfAbsent(f.request().deliveryId(), pending(f));
+                }
                 return new ArrayList<>(merged.values()).subList(0, Math.min(merged.size(), q.limit() + 1));
             }
         });
@@ -78,13 +89,29 @@ abstract class DeliveryLog implements DeliveryService {
         return new DeliveryPage(page, more ? page.get(page.size() - 1).id() : null);
     }
 
+    /**
+     * A delivery in flight on this node without a row: pending, its first attempt under way or waiting for the
+     * ticket's earlier ones; no attempt before the end of its lease.
+     */
+    private Delivery pending(Claimed f) {
+        DeliveryRequest r = f.request();
+        return new Delivery(r.deliveryId(), r.kind(), r.subscriberId(), r.messageId(), r.eventType().wireName(),
+                r.sequence(), r.ticketId(), DeliveryStatus.PENDING, 0, f.startedAt().plus(settings.lease()), null, null,
+                null, f.createdAt(), null);
+    }
+
     @Override
     public Optional<Delivery> get(String deliveryId) {
+        Optional<Claimed> inFlight = unsettled.find(deliveryId); // before the database, as in list
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM delivery WHERE id = ?")) {
                 ps.setString(1, deliveryId);
                 Optional<Delivery> row = DeliveryRows.deliveries(ps).stream().findFirst();
-                return row.isPresent() ? row : Journal.find(c, deliveryId).map(Journal.Entry::delivery);
+                if (row.isPresent()) {
+                    return row;
+                }
+                Optional<Delivery> journaled = Journal.find(c, deliveryId).map(Journal.Entry::delivery);
+                return journaled.isPresent() ? journaled : inFlight.map(this::pending);
             }
         });
     }

@@ -1,28 +1,31 @@
 package org.integrationhub.delivery.internal;
 
 import java.time.Instant;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.integrationhub.delivery.DeliveryRequest;
 
 /**
  * The rowless deliveries this node's relay handed out whose outcome is not written yet, by event sequence (the relay's
- * position stays below the first of them) and by subscriber (they count as pending in its statistics). Thread-safe.
+ * position stays below the first of them) and by subscriber (they count as pending in its statistics, and its delivery
+ * log lists them as pending). Thread-safe.
  */
 final class Unsettled {
 
     private final TreeMap<Long, Integer> bySequence = new TreeMap<>();
     private final Map<Subscriber, long[]> bySubscriber = new HashMap<>();
     /** By identity of the request: one sent again after a {@link #clear} is another member than the first. */
-    private final Set<DeliveryRequest> members = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<DeliveryRequest, Claimed> members = new IdentityHashMap<>();
 
     synchronized void add(Claimed c) {
-        if (!members.add(c.request())) {
+        if (members.putIfAbsent(c.request(), c) != null) {
             return;
         }
         bySequence.merge(c.request().sequence(), 1, Integer::sum);
@@ -34,7 +37,7 @@ final class Unsettled {
     /** Its outcome is written; unknown deliveries (handed out before a {@link #clear}) are ignored. */
     synchronized void settle(Claimed c) {
         Integer n = bySequence.get(c.request().sequence());
-        if (n == null || !members.remove(c.request())) {
+        if (n == null || members.remove(c.request()) == null) {
             return;
         }
         if (n == 1) {
@@ -63,6 +66,28 @@ final class Unsettled {
     synchronized Instant oldest(String kind, String subscriberId) {
         long[] s = bySubscriber.get(new Subscriber(kind, subscriberId));
         return s == null ? null : Instant.ofEpochMilli(s[1]);
+    }
+
+    /**
+     * @param before only deliveries whose id is below it, or null for all
+     * @return the subscriber's unsettled deliveries, newest first, at most {@code limit}
+     */
+    synchronized List<Claimed> of(String kind, String subscriberId, String before, int limit) {
+        List<Claimed> found = new ArrayList<>();
+        for (Claimed c : members.values()) {
+            DeliveryRequest r = c.request();
+            if (r.kind().equals(kind) && r.subscriberId().equals(subscriberId)
+                    && (before == null || r.deliveryId().compareTo(before) < 0)) {
+                found.add(c);
+            }
+        }
+        found.sort(Comparator.comparing((Claimed c) -> c.request().deliveryId()).reversed());
+        return found.size() > limit ? new ArrayList<>(found.subList(0, limit)) : found;
+    }
+
+    /** @return the unsettled delivery with this id */
+    synchronized Optional<Claimed> find(String deliveryId) {
+        return members.values().stream().filter(c -> c.request().deliveryId().equals(deliveryId)).findFirst();
     }
 
     /** Forgets every delivery (the relay takes over anew: it sends again whatever is not written). */

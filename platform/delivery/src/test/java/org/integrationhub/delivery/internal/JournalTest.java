@@ -106,6 +106,50 @@ class JournalTest {
         assertThat(fx.count("SELECT COUNT(*) FROM delivery")).isEqualTo(1);
     }
 
+    /** A delivery in flight has no row and no journal line yet: the log still lists it, as pending. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDeliveryInFlightWithoutARowIsListedAsPendingAndFoundById(Kind kind) throws Exception {
+        fx = new EngineFixture(kind);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        transport.behaviour = r -> {
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DeliveryOutcome.delivered(200, null, "ok");
+        };
+        HubEvent event = fx.append("T1", EventType.TICKET_CREATED);
+        DeliveryEngine engine = fx.engine(EngineFixture.settings("n1"), transport, e -> List.of("s1"));
+        await("the attempt under way", WAIT, () -> transport.calls.size() == 1);
+        String id = transport.calls.get(0).request().deliveryId();
+
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery")).as("rowless").isZero();
+        for (DeliveryStatus status : new DeliveryStatus[] {null, DeliveryStatus.PENDING}) {
+            assertThat(engine.list(new DeliveryQuery("test", "s1", status, null, 10)).items()).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.id()).isEqualTo(id);
+                        assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+                        assertThat(d.eventId()).isEqualTo(event.id());
+                        assertThat(d.ticketId()).isEqualTo("T1");
+                        assertThat(d.eventType()).isEqualTo("ticket.created");
+                        assertThat(d.nextAttemptAt()).isAfter(d.createdAt());
+                    });
+        }
+        assertThat(engine.list(new DeliveryQuery("test", "s1", DeliveryStatus.DELIVERED, null, 10)).items()).isEmpty();
+        assertThat(engine.list(new DeliveryQuery("test", "s1", null, id, 10)).items()).as("after the cursor")
+                .isEmpty();
+        assertThat(engine.get(id)).get().extracting(Delivery::status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(engine.list(new DeliveryQuery("test", "s2", null, null, 10)).items()).isEmpty();
+
+        answer.countDown();
+        await("delivered", WAIT, () -> engine.get(id).map(Delivery::status).orElse(null) == DeliveryStatus.DELIVERED);
+        assertThat(engine.list(new DeliveryQuery("test", "s1", null, null, 10)).items()).singleElement()
+                .extracting(Delivery::status).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(engine.list(new DeliveryQuery("test", "s1", DeliveryStatus.PENDING, null, 10)).items()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aJournaledDeliveryIsFoundByIdAmongOtherSubscribersLines(Kind kind) {
