@@ -51,10 +51,19 @@ final class HubUnderTest implements AutoCloseable {
     final WebhookSender sender;
     private final HikariDataSource pool;
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(4);
-    private static String pgSchema;
+    private static final String PG_URL = System.getenv().getOrDefault("HUB_TEST_PG_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
+    /** The run's own PostgreSQL schema, dropped at the end; null on H2. */
+    private final String pgSchema;
 
     HubUnderTest(String database, Path work) throws Exception {
-        pool = new HikariDataSource(pool(database, work));
+        pgSchema = database.equals("postgresql")
+                ? "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) : null;
+        if (pgSchema != null) {
+            postgres("CREATE SCHEMA " + pgSchema);
+        }
+        pool = new HikariDataSource(pool(pgSchema, work));
         db = new DatabaseImpl(pool);
         engine = new DeliveryEngine(db, scheduler, Configs.of(EngineConfig.class, engineConfig()));
         Map<String, Object> cfg = Map.of("allowedNetworks", new String[] {"127.0.0.0/8"}, "secretKeyFile",
@@ -64,19 +73,19 @@ final class HubUnderTest implements AutoCloseable {
         sender = new WebhookSender(registry, config);
     }
 
-    private static HikariConfig pool(String database, Path work) throws Exception {
+    private static void postgres(String sql) throws Exception {
+        try (Connection conn = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = conn.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** @param pgSchema the PostgreSQL schema to use, or null for an H2 file database in {@code work} */
+    private static HikariConfig pool(String pgSchema, Path work) throws Exception {
         HikariConfig c = new HikariConfig();
         c.setMaximumPoolSize(10);
-        if (database.equals("postgresql")) {
-            String url = System.getenv().getOrDefault("HUB_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-            String user = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
-            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection conn = DriverManager.getConnection(url, user, ""); Statement s = conn.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-                pgSchema = schema;
-            }
-            c.setJdbcUrl(url + "?currentSchema=" + schema);
-            c.setUsername(user);
+        if (pgSchema != null) {
+            c.setJdbcUrl(PG_URL + "?currentSchema=" + pgSchema);
+            c.setUsername(PG_USER);
         } else {
             Files.createDirectories(work);
             // the distribution's default datasource URL (etc/org.ops4j.datasource-hub.cfg)
@@ -168,12 +177,7 @@ final class HubUnderTest implements AutoCloseable {
             closeEngine();
         } finally {
             if (pgSchema != null) {
-                String url = System.getenv().getOrDefault("HUB_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-                String user = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
-                try (Connection conn = DriverManager.getConnection(url, user, "");
-                        Statement s = conn.createStatement()) {
-                    s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
-                }
+                postgres("DROP SCHEMA " + pgSchema + " CASCADE");
             }
         }
     }

@@ -161,9 +161,8 @@ final class DeliveryStore {
                     OutboxEvent event = new OutboxEvent(rs.getLong("seq"), rs.getString("event_id"),
                             EventType.fromWireName(rs.getString("type")), rs.getString("ticket_id"),
                             rs.getString("payload"));
-                    DeliveryRequest request = new DeliveryRequest(rs.getString("id"), rs.getString("kind"),
-                            rs.getString("subscriber_id"), event.id, event.seq, event.type, event.ticketId, event,
-                            event.payload, rs.getInt("attempts"));
+                    DeliveryRequest request = event.request(rs.getString("id"), rs.getString("kind"),
+                            rs.getString("subscriber_id"), rs.getInt("attempts"));
                     byId.put(request.deliveryId(), new Claimed(request, leaseOwner,
                             Sql.getInstant(rs, "created_at"), now));
                 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.integrationhub.delivery.DeliveryRequest;
 
 /**
  * Creates the deliveries of relayed events, one per (event, subscriber), in the relay's transaction. Where the {@link
@@ -39,10 +38,6 @@ final class NewDeliveries {
             return Ids.delivery(kind, subscriberId, event.id, event.seq);
         }
 
-        DeliveryRequest request(String id) {
-            return new DeliveryRequest(id, kind, subscriberId, event.id, event.seq, event.type, event.ticketId, event,
-                    event.payload, 1);
-        }
     }
 
     /** The deliveries leased for direct dispatch, with their lane reservations (same order); filled by insert. */
@@ -101,7 +96,7 @@ final class NewDeliveries {
                 }
                 reserved.add(r);
                 boolean rowless = r != null && t.rowless();
-                claimed.add(r == null ? null : new Claimed(t.request(id), leaseOwner, now, now, rowless));
+                claimed.add(r == null ? null : new Claimed(t.event().request(id, t.kind(), t.subscriberId(), 1), leaseOwner, now, now, rowless));
                 inserted.add(!rowless);
                 if (rowless) {
                     continue;

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.core.json.HubJson;
+import org.integrationhub.delivery.DeliveryRequest;
 
 /**
  * An outbox event as the relay reads it: its columns and stored payload, the whole event parsed from the payload only
@@ -26,6 +27,11 @@ final class OutboxEvent implements Supplier<HubEvent> {
         this.type = type;
         this.ticketId = ticketId;
         this.payload = payload;
+    }
+
+    /** @return an attempt to deliver this event, which parses it only if asked for it */
+    DeliveryRequest request(String deliveryId, String kind, String subscriberId, int attempt) {
+        return new DeliveryRequest(deliveryId, kind, subscriberId, id, seq, type, ticketId, this, payload, attempt);
     }
 
     /**
