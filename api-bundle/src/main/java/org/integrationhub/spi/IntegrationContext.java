@@ -55,4 +55,25 @@ public interface IntegrationContext {
      * @return the secret, or {@code ""} when the value or the variable is missing
      */
     String resolveSecret(String value);
+
+    /**
+     * The URL people open for a ticket: the hub-wide {@code ticketUrlTemplate} of {@code etc/org.integrationhub.core.cfg}
+     * with {@code {id}} replaced (the helpdesk's own UI in production). Every connector's "View Ticket" / "Open in
+     * Helpdesk" link uses it.
+     *
+     * @param ticketId the hub ticket id
+     * @return an absolute URL
+     * @since 0.2.0
+     */
+    String ticketUrl(String ticketId);
+
+    /**
+     * How remote systems reach the hub: the hub-wide {@code publicBaseUrl} of {@code etc/org.integrationhub.core.cfg},
+     * without a trailing slash. A connector's inbound URL, to be registered at its vendor or used in a URL-based
+     * signature, is this followed by {@code /integrations/<type>/<path>}.
+     *
+     * @return an absolute URL without a trailing slash, e.g. {@code https://hub.example.com}
+     * @since 0.2.0
+     */
+    String publicBaseUrl();
 }

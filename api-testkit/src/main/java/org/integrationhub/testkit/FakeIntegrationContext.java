@@ -31,6 +31,8 @@ public class FakeIntegrationContext implements IntegrationContext, AutoCloseable
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> environment = new ConcurrentHashMap<>();
     private final Map<String, List<HealthResult>> reports = new ConcurrentHashMap<>();
+    private volatile String ticketUrlTemplate = "http://127.0.0.1:8181/api/v1/tickets/{id}";
+    private volatile String publicBaseUrl = "http://127.0.0.1:8181";
 
     /** A context without ticket and customer services. */
     public FakeIntegrationContext() {
@@ -84,6 +86,28 @@ public class FakeIntegrationContext implements IntegrationContext, AutoCloseable
         String variable = v.startsWith("${env:") && v.endsWith("}") ? v.substring(6, v.length() - 1)
                 : v.startsWith("env:") ? v.substring(4) : null;
         return variable == null ? value : environment.getOrDefault(variable, "");
+    }
+
+    @Override
+    public String ticketUrl(String ticketId) {
+        return ticketUrlTemplate.replace("{id}", ticketId);
+    }
+
+    @Override
+    public String publicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    /**
+     * @param template the hub-wide ticket URL template, with {@code {id}}
+     * @param baseUrl the hub's public base URL, without a trailing slash
+     * @return this, for chaining
+     * @since 0.2.0
+     */
+    public FakeIntegrationContext withLinks(String template, String baseUrl) {
+        this.ticketUrlTemplate = template;
+        this.publicBaseUrl = baseUrl;
+        return this;
     }
 
     /** @param name variable @param value value @return this, for chaining */

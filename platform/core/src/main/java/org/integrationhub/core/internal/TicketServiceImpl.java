@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
 public class TicketServiceImpl implements TicketService, CustomerService {
 
     @ObjectClassDefinition(name = "Integration Hub helpdesk core",
-            description = "Service levels of tickets: how many hours after creation a ticket must be resolved.")
+            description = "Service levels of tickets (hours after creation by which a ticket must be resolved) and the "
+                    + "hub-wide links connectors use.")
     public @interface Config {
         @AttributeDefinition(name = "SLA urgent (hours)", min = "1",
                 description = "Hours after creation by which an urgent ticket must be resolved.")
@@ -63,6 +64,18 @@ public class TicketServiceImpl implements TicketService, CustomerService {
         @AttributeDefinition(name = "SLA low (hours)", min = "1",
                 description = "Hours after creation by which a low-priority ticket must be resolved.")
         int sla_low_hours() default 72;
+
+        @AttributeDefinition(name = "Ticket URL template",
+                description = "The URL people open for a ticket, {id} replaced by its id: the helpdesk's own UI in "
+                        + "production. Every connector's View Ticket / Open in Helpdesk link uses it. "
+                        + "Read by the connector platform.")
+        String ticketUrlTemplate() default "http://127.0.0.1:8181/api/v1/tickets/{id}";
+
+        @AttributeDefinition(name = "Public base URL",
+                description = "How vendors reach the hub, e.g. https://hub.example.com: inbound URLs registered at "
+                        + "vendors (/integrations/<type>/<path>) and URL-based signatures use it. "
+                        + "Read by the connector platform.")
+        String publicBaseUrl() default "http://127.0.0.1:8181";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);

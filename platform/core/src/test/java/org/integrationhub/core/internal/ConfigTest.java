@@ -21,7 +21,8 @@ class ConfigTest {
             defaults.put(m.getName().replace('_', '.'), m.getDefaultValue());
         }
         assertThat(defaults).isEqualTo(Map.of("sla.urgent.hours", 4, "sla.high.hours", 8, "sla.normal.hours", 24,
-                "sla.low.hours", 72));
+                "sla.low.hours", 72, "ticketUrlTemplate", "http://127.0.0.1:8181/api/v1/tickets/{id}",
+                "publicBaseUrl", "http://127.0.0.1:8181"));
         // the DS and metatype annotations are CLASS-retained: the PID "org.integrationhub.core" and the attribute
         // names/descriptions are checked in the generated OSGI-INF descriptors by the bundle build, not here
         SlaPolicy sla = new SlaPolicy(TestConfig.defaults());

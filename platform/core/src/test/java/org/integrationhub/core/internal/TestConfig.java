@@ -43,6 +43,16 @@ final class TestConfig implements TicketServiceImpl.Config {
     }
 
     @Override
+    public String ticketUrlTemplate() {
+        return "http://127.0.0.1:8181/api/v1/tickets/{id}";
+    }
+
+    @Override
+    public String publicBaseUrl() {
+        return "http://127.0.0.1:8181";
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
         return TicketServiceImpl.Config.class;
     }

@@ -9,12 +9,18 @@ import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.spi.HealthResult;
 import org.integrationhub.spi.IntegrationContext;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The platform side of the connector SPI: the one {@link IntegrationContext} service every connector references. */
-@Component(service = IntegrationContext.class)
+/**
+ * The platform side of the connector SPI: the one {@link IntegrationContext} service every connector references.
+ * It reads the hub-wide links ({@code ticketUrlTemplate}, {@code publicBaseUrl}) from the core's configuration
+ * (metatype there) and takes their changes without restarting, so connectors are not restarted either.
+ */
+@Component(service = IntegrationContext.class, configurationPid = HubLinks.PID)
 public class IntegrationContextImpl implements IntegrationContext {
 
     private final TicketService tickets;
@@ -23,12 +29,19 @@ public class IntegrationContextImpl implements IntegrationContext {
     private final StatusBoard statusBoard;
     private final HttpClient httpClient;
     private final UnaryOperator<String> environment;
+    private volatile HubLinks links = HubLinks.DEFAULTS;
 
     @Activate
     public IntegrationContextImpl(@Reference TicketService tickets, @Reference CustomerService customers,
             @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler,
-            @Reference StatusReports statusBoard) {
+            @Reference StatusReports statusBoard, Map<String, Object> properties) {
         this(tickets, customers, scheduler, statusBoard, System::getenv);
+        modified(properties);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        links = HubLinks.from(properties);
     }
 
     IntegrationContextImpl(TicketService tickets, CustomerService customers, ScheduledExecutorService scheduler,
@@ -73,6 +86,16 @@ public class IntegrationContextImpl implements IntegrationContext {
     @Override
     public String resolveSecret(String value) {
         return resolve(value, environment);
+    }
+
+    @Override
+    public String ticketUrl(String ticketId) {
+        return links.ticketUrl(ticketId);
+    }
+
+    @Override
+    public String publicBaseUrl() {
+        return links.publicBaseUrl();
     }
 
     /** {@code env:NAME} and {@code ${env:NAME}} read the environment; anything else is returned unchanged. */

@@ -81,4 +81,28 @@ class JdbcLinkStoreTest {
         links.put("slack-a", "T1", "k".repeat(100), "v".repeat(1000));
         assertThat(links.get("slack-a", "T1", "k".repeat(100))).contains("v".repeat(1000));
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void ticketLinksAreListedReplacedFoundByKeyAndMoved(Kind kind) {
+        JdbcLinkStore links = store(kind);
+        links.putLink(new org.integrationhub.spi.TicketLink("jira-eng", "T1", "issue", "HELP-1", "https://j/browse/HELP-1"));
+        links.putLink(new org.integrationhub.spi.TicketLink("jira-eng", "T1", "issue", "HELP-2", "https://j/browse/HELP-2"));
+        links.putLink(new org.integrationhub.spi.TicketLink("asana-ops", "T1", "task", "120", ""));
+        assertThat(links.links("T1")).extracting(org.integrationhub.spi.TicketLink::integration,
+                org.integrationhub.spi.TicketLink::key).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("asana-ops", "120"),
+                        org.assertj.core.groups.Tuple.tuple("jira-eng", "HELP-2"));
+        assertThat(links.findByKey("jira-eng", "issue", "HELP-2")).map(org.integrationhub.spi.TicketLink::ticketId)
+                .contains("T1");
+        assertThat(links.findByKey("jira-eng", "issue", "HELP-1")).isEmpty();
+        // the key moves to another ticket
+        links.putLink(new org.integrationhub.spi.TicketLink("jira-eng", "T2", "issue", "HELP-2", "u"));
+        assertThat(links.link("jira-eng", "T1", "issue")).isEmpty();
+        assertThat(links.findByKey("jira-eng", "issue", "HELP-2")).map(org.integrationhub.spi.TicketLink::ticketId)
+                .contains("T2");
+        links.removeLink("jira-eng", "T2", "issue");
+        links.removeLink("jira-eng", "T2", "issue");
+        assertThat(links.links("T2")).isEmpty();
+    }
 }

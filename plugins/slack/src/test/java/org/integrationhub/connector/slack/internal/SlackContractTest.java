@@ -12,7 +12,7 @@ class SlackContractTest extends IntegrationContractTest {
 
     @Override
     protected IntegrationInterface createIntegration(FakeIntegrationContext context, FakeHttpServer remote) {
-        return new SlackIntegration(context, new InMemoryLinks(), new TestConfig(remote.uri("/api/").toString()),
+        return new SlackIntegration(context, new org.integrationhub.testkit.FakeLinkStore(), new TestConfig(remote.uri("/api/").toString()),
                 Clock.systemUTC());
     }
 }

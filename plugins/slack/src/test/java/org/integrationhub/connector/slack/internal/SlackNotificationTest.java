@@ -163,7 +163,7 @@ class SlackNotificationTest extends SlackTestSupport {
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
         slackApi.status("chat.postMessage", 503);
         assertThat(category()).isEqualTo(ErrorCategory.COMMUNICATION);
-        assertThat(links.values).isEmpty();
+        assertThat(links.values()).isEmpty();
     }
 
     private ErrorCategory category() {

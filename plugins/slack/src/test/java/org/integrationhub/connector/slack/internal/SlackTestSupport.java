@@ -31,7 +31,7 @@ abstract class SlackTestSupport {
 
     FakeSlackApi slackApi;
     InMemoryTickets tickets;
-    InMemoryLinks links;
+    org.integrationhub.testkit.FakeLinkStore links;
     FakeIntegrationContext context;
     TestConfig config;
     SlackIntegration slack;
@@ -41,7 +41,7 @@ abstract class SlackTestSupport {
     void startSlack() throws Exception {
         slackApi = new FakeSlackApi();
         tickets = new InMemoryTickets();
-        links = new InMemoryLinks();
+        links = new org.integrationhub.testkit.FakeLinkStore();
         context = new FakeIntegrationContext(tickets, null);
         config = new TestConfig(slackApi.apiUrl());
         slack = new SlackIntegration(context, links, config, Clock.systemUTC());
