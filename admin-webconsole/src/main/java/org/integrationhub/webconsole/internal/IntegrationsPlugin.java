@@ -54,7 +54,8 @@ public class IntegrationsPlugin extends ConsolePlugin {
         }
         page.tableStart("hub-integrations-table", page.msg("col.name"), page.msg("col.type"), page.msg("col.version"),
                 page.msg("col.bundle"), page.msg("col.status"), page.msg("col.actions"), page.msg("col.calls"),
-                page.msg("col.failures"), page.msg("col.latency"), page.msg("col.queue"), page.msg("col.circuit"), "");
+                page.msg("col.failures"), page.msg("col.latency"), page.msg("col.queue"), page.msg("col.circuit"),
+                page.msg("col.receives"), "");
         var list = g.list();
         for (IntegrationInfo i : list) {
             IntegrationStats s = i.stats();
@@ -64,7 +65,7 @@ public class IntegrationsPlugin extends ConsolePlugin {
                     s == null ? null : s.calls() + " (" + s.successes() + " ok)", s == null ? null : failures(s),
                     s == null ? null : String.format("p50 %.1f ms / p99 %.1f ms", s.p50Millis(), s.p99Millis()),
                     s == null || s.queueDepth() < 0 ? null : s.queueDepth(), s == null ? null : s.circuitState(),
-                    page.button("test", page.msg("integrations.test"), Map.of("name", i.name()), null));
+                    receives(page, i), page.button("test", page.msg("integrations.test"), Map.of("name", i.name()), null));
         }
         page.tableEnd();
         if (list.isEmpty()) {
@@ -88,6 +89,15 @@ public class IntegrationsPlugin extends ConsolePlugin {
                 DeliveryTable.render(page, d, KIND, i.name(), DeliveryStatus.PENDING, 20, false);
             }
         }
+    }
+
+    /** @return the instance's subscription: all events, the listed types (and minimum priority), or none */
+    static String receives(Page page, IntegrationInfo i) {
+        if (!i.receivesEvents()) {
+            return page.msg("integrations.receivesNothing");
+        }
+        String events = i.events().contains("*") ? page.msg("integrations.receivesAll") : String.join(" ", i.events());
+        return i.minPriority() == null ? events : page.msg("integrations.minPriority", events, i.minPriority());
     }
 
     private static String failures(IntegrationStats s) {

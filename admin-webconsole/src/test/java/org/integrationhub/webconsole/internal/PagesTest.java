@@ -36,7 +36,10 @@ class PagesTest {
         gateway.instances.add(new IntegrationInfo("slack-main", "slack", "0.1.0", "org.integrationhub.slack 0.1.0",
                 IntegrationStatus.DEGRADED, "rate limited <until> 10:00", List.of(new ActionDescriptor("post_message",
                         "Posts", List.of("text"))), new IntegrationStats(12, 9, Map.of("communication", 2L,
-                                "circuit_open", 1L), Map.of(), 4.5, 120.25, 0, 3, "CLOSED")));
+                                "circuit_open", 1L), Map.of(), 4.5, 120.25, 0, 3, "CLOSED"), List.of("*"), "high"));
+        gateway.instances.add(new IntegrationInfo("quiet", "http-notify", "0.1.0", "org.integrationhub.connector.example",
+                IntegrationStatus.ONLINE, "ok", List.of(), new IntegrationStats(0, 0, Map.of(), Map.of(), 0, 0, 0, 0,
+                        "CLOSED"), List.of(), null));
         deliveries.items.add(Fakes.Deliveries.delivery("D1", "integration", "slack-main", DeliveryStatus.FAILED,
                 "HTTP 500 <boom>"));
         deliveries.items.add(Fakes.Deliveries.delivery("D2", "integration", "slack-main", DeliveryStatus.PENDING, null));
@@ -69,7 +72,8 @@ class PagesTest {
         assertThat(html).contains("slack-main", "0.1.0", "org.integrationhub.slack 0.1.0", "post_message")
                 .contains("DEGRADED: rate limited &lt;until&gt; 10:00", "12 (9 ok)", "circuit_open=1 communication=2")
                 .contains("p50 4.5 ms / p99 120.3 ms", "CLOSED", "Test connection")
-                .contains("slack-main: 1 pending, 1 failed, 0 delivered", "HTTP 500 &lt;boom&gt;", "D1", "D2");
+                .contains("slack-main: 1 pending, 1 failed, 0 delivered", "HTTP 500 &lt;boom&gt;", "D1", "D2")
+                .contains("all events (priority high and above)", "<td>receives no events</td>");
 
         HttpResponse<String> tested = console.post("hub-integrations", Map.of("action", "test", "name", "slack-main",
                 "hub_csrf", FakeConsole.token(html)), null);

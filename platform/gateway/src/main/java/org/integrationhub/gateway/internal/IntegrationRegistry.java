@@ -120,7 +120,8 @@ final class IntegrationRegistry {
         if (configured != null) {
             for (ConfiguredInstances.Instance i : configured.values()) {
                 out.computeIfAbsent(i.name(), n -> new IntegrationInfo(n, i.type(), "", "", StatusModel.ABSENT.status(),
-                        StatusModel.ABSENT.detail(), List.of(), emptyStats(depth(queueDepth, n))));
+                        StatusModel.ABSENT.detail(), List.of(), emptyStats(depth(queueDepth, n)), events(i),
+                        minPriority(i)));
             }
         }
         return new ArrayList<>(out.values());
@@ -140,14 +141,23 @@ final class IntegrationRegistry {
         IntegrationStats stats = new IntegrationStats(m.calls(), m.successes(), m.failures(), m.histogram(),
                 m.quantileMillis(0.5), m.quantileMillis(0.99), r == null || p == null ? 0 : p.inFlight(),
                 depth(queueDepth, entry.name), p == null ? "CLOSED" : p.circuitState().name());
+        ConfiguredInstances.Instance c = configured == null ? null : configured.get(entry.name);
         if (r == null) {
-            ConfiguredInstances.Instance c = configured == null ? null : configured.get(entry.name);
             return new IntegrationInfo(entry.name, c == null ? "" : c.type(), "", "", status.status(),
-                    status.detail(), List.of(), stats);
+                    status.detail(), List.of(), stats, events(c), minPriority(c));
         }
         IntegrationDescriptor d = r.descriptor();
         return new IntegrationInfo(d.name(), d.type(), d.version(), r.bundle(), status.status(), status.detail(),
-                d.actions(), stats);
+                d.actions(), stats, events(c), minPriority(c));
+    }
+
+    /** @return the configured subscription, sorted; empty without a configuration (nothing is routed then) */
+    private static List<String> events(ConfiguredInstances.Instance configured) {
+        return configured == null ? List.of() : configured.events().stream().sorted().toList();
+    }
+
+    private static String minPriority(ConfiguredInstances.Instance configured) {
+        return configured == null || configured.minPriority() == null ? null : configured.minPriority().wireName();
     }
 
     private static long depth(Map<String, Long> queueDepth, String name) {

@@ -12,12 +12,25 @@ import java.util.TreeMap;
 
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
+import org.integrationhub.spi.IntegrationDescriptor;
 import org.integrationhub.spi.IntegrationInterface;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads connector instance configurations into subscriptions and matches events against them. */
+/**
+ * Reads connector instance configurations into subscriptions and matches events against them. The one place that
+ * knows the documented defaults of the keys every instance has (CONTRACT "Connector instances"): a configuration
+ * without {@code integration.events} receives every event ({@value #ALL}); one without
+ * {@code integration.min.priority} receives every priority. An instance whose {@code integration.events} is present
+ * but empty subscribes to nothing, on purpose.
+ */
 final class Subscriptions {
 
     static final String ALL = "*";
+    /** The subscription of an instance whose configuration has no {@code integration.events}. */
+    static final Set<String> DEFAULT_EVENTS = Set.of(ALL);
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Subscriptions.class);
 
     private Subscriptions() {
     }
@@ -31,20 +44,44 @@ final class Subscriptions {
         for (Map.Entry<String, Dictionary<String, ?>> c : configurations) {
             Dictionary<String, ?> p = c.getValue();
             Object name = p.get(IntegrationInterface.NAME_PROPERTY);
-            if (!(name instanceof String n) || !org.integrationhub.spi.IntegrationDescriptor.isValidName(n)) {
+            if (!(name instanceof String n) || !IntegrationDescriptor.isValidName(n)) {
                 continue;
             }
             Object type = p.get(IntegrationInterface.TYPE_PROPERTY);
-            Priority min = null;
-            Object minValue = p.get(IntegrationInterface.MIN_PRIORITY_PROPERTY);
-            if (minValue != null && !minValue.toString().isBlank()) {
-                min = Priority.fromWireName(minValue.toString().trim());
-            }
             String factory = c.getKey() == null ? "" : c.getKey();
             out.put(n, new ConfiguredInstances.Instance(n, type == null ? factory : type.toString(),
-                    events(p.get(IntegrationInterface.EVENTS_PROPERTY)), min));
+                    subscribedEvents(p), minPriority(n, p)));
         }
         return out;
+    }
+
+    /**
+     * @param configuration an instance's configuration properties
+     * @return its event types: {@link #DEFAULT_EVENTS} when the key is missing, empty when it is present but empty
+     */
+    static Set<String> subscribedEvents(Dictionary<String, ?> configuration) {
+        Object value = configuration.get(IntegrationInterface.EVENTS_PROPERTY);
+        return value == null ? DEFAULT_EVENTS : events(value);
+    }
+
+    /**
+     * @param name the instance name, for the warning
+     * @param configuration an instance's configuration properties
+     * @return its minimum priority, or null (the default: every priority) when the key is missing, empty or invalid
+     *         (an invalid value is logged)
+     */
+    static Priority minPriority(String name, Dictionary<String, ?> configuration) {
+        Object value = configuration.get(IntegrationInterface.MIN_PRIORITY_PROPERTY);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return Priority.fromWireName(value.toString().trim());
+        } catch (IllegalArgumentException e) {
+            LOGGER.warn("Integration {}: {} '{}' is not one of low, normal, high, urgent; events of every priority "
+                    + "are delivered until it is corrected", name, IntegrationInterface.MIN_PRIORITY_PROPERTY, value);
+            return null;
+        }
     }
 
     /** Accepts a String (comma or space separated), String[] or Collection. */

@@ -21,6 +21,8 @@ import org.integrationhub.delivery.DeliveryOutcome.Result;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.GatewayException.Reason;
+import org.integrationhub.gateway.IntegrationInfo;
+import org.integrationhub.gateway.internal.shell.IntegrationListCommand;
 import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.VendorQuota;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class EventRoutingTest {
                 config("org.x.notify", "integration.name", "all", "integration.events", new String[] {"*"}),
                 config("org.x.notify", "integration.name", "urgent-created", "integration.events",
                         "ticket.created, comment.added", "integration.min.priority", "urgent"),
-                config("org.x.notify", "integration.name", "none"),
+                config("org.x.notify", "integration.name", "none", "integration.events", ""),
                 config("org.x.notify", "integration.name", "Bad Name!", "integration.events", "*")));
         assertThat(instances).containsOnlyKeys("all", "urgent-created", "none");
         assertThat(instances.get("all").type()).isEqualTo("org.x.notify");
@@ -57,6 +59,51 @@ class EventRoutingTest {
                 .containsExactlyInAnyOrder("all", "urgent-created");
         assertThat(Subscriptions.match(instances, event(EventType.TICKET_CREATED, Priority.HIGH))).containsExactly("all");
         assertThat(Subscriptions.match(instances, event(EventType.TICKET_CLOSED, Priority.URGENT))).containsExactly("all");
+    }
+
+    @Test
+    void aMissingKeyTakesItsDocumentedDefaultAndAnEmptyOneSubscribesToNothing() {
+        Map<String, ConfiguredInstances.Instance> instances = Subscriptions.read(List.of(
+                config("org.x.notify", "integration.name", "defaults"),
+                config("org.x.notify", "integration.name", "silent", "integration.events", ""),
+                config("org.x.notify", "integration.name", "silent-array", "integration.events", new String[0]),
+                config("org.x.notify", "integration.name", "blank-priority", "integration.min.priority", " "),
+                config("org.x.notify", "integration.name", "bad-priority", "integration.min.priority", "asap")));
+        assertThat(instances.get("defaults").events()).containsExactly("*");
+        assertThat(instances.get("defaults").minPriority()).isNull();
+        assertThat(instances.get("silent").events()).isEmpty();
+        assertThat(instances.get("silent-array").events()).isEmpty();
+        assertThat(instances.get("blank-priority").minPriority()).isNull();
+        assertThat(instances.get("bad-priority").minPriority()).as("an invalid value falls back to the default").isNull();
+        for (EventType type : EventType.values()) {
+            assertThat(Subscriptions.match(instances, event(type, Priority.LOW)))
+                    .containsExactlyInAnyOrder("defaults", "blank-priority", "bad-priority");
+        }
+    }
+
+    @Test
+    void theListingShowsWhatEachInstanceReceives() {
+        Map<String, ConfiguredInstances.Instance> configured = Subscriptions.read(List.of(
+                config("org.x.notify", "integration.name", "defaults"),
+                config("org.x.notify", "integration.name", "silent", "integration.events", ""),
+                config("org.x.notify", "integration.name", "some", "integration.events",
+                        "ticket.created comment.added", "integration.min.priority", "HIGH")));
+        IntegrationRegistry registry = new IntegrationRegistry(new Deadlines());
+        registry.add(new FakeConnector("silent", VendorQuota.UNLIMITED), "test/1");
+        registry.add(new FakeConnector("unconfigured", VendorQuota.UNLIMITED), "test/1");
+        Map<String, IntegrationInfo> listed = new java.util.TreeMap<>();
+        new Gateway(registry, () -> configured, () -> null).list().forEach(i -> listed.put(i.name(), i));
+
+        assertThat(listed.get("defaults").events()).containsExactly("*");
+        assertThat(listed.get("defaults").receivesEvents()).isTrue();
+        assertThat(listed.get("silent").events()).isEmpty();
+        assertThat(listed.get("silent").receivesEvents()).isFalse();
+        assertThat(listed.get("some").events()).containsExactly("comment.added", "ticket.created");
+        assertThat(listed.get("some").minPriority()).isEqualTo("high");
+        assertThat(listed.get("unconfigured").events()).as("nothing is routed without a configuration").isEmpty();
+        assertThat(IntegrationListCommand.receives(listed.get("defaults"))).isEqualTo("all events");
+        assertThat(IntegrationListCommand.receives(listed.get("silent"))).isEqualTo("receives no events");
+        assertThat(IntegrationListCommand.receives(listed.get("some"))).isEqualTo("comment.added ticket.created (high+)");
     }
 
     private static DeliveryRequest request() {

@@ -11,7 +11,7 @@ import org.integrationhub.gateway.IntegrationStats;
 
 /** Lists connector instances with status and call metrics. */
 @Service
-@Command(scope = "hub", name = "integration-list", description = "Lists the connector instances (integrations) with status, calls, failures, latency and pending events.")
+@Command(scope = "hub", name = "integration-list", description = "Lists the connector instances (integrations) with status, calls, failures, latency, pending events and the events each receives.")
 public class IntegrationListCommand implements Action {
 
     @Reference
@@ -28,14 +28,24 @@ public class IntegrationListCommand implements Action {
         table.column("Failures");
         table.column("p50 ms");
         table.column("Pending events");
+        table.column("Receives");
         table.column("Detail").maxSize(70);
         for (IntegrationInfo i : gateway.list()) {
             IntegrationStats s = i.stats();
             long failures = s.failures().values().stream().mapToLong(Long::longValue).sum();
             table.addRow().addContent(i.name(), i.type(), i.version(), i.status(), s.calls(), failures,
-                    s.p50Millis(), s.queueDepth() < 0 ? "?" : s.queueDepth(), i.statusDetail());
+                    s.p50Millis(), s.queueDepth() < 0 ? "?" : s.queueDepth(), receives(i), i.statusDetail());
         }
         table.print(System.out);
         return null;
+    }
+
+    /** @return the instance's subscription in words: "all events", "ticket.created comment.added (high+)", ... */
+    public static String receives(IntegrationInfo i) {
+        if (!i.receivesEvents()) {
+            return "receives no events";
+        }
+        String events = i.events().contains("*") ? "all events" : String.join(" ", i.events());
+        return i.minPriority() == null ? events : events + " (" + i.minPriority() + "+)";
     }
 }

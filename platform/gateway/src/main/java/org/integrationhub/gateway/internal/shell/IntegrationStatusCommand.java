@@ -42,6 +42,7 @@ public class IntegrationStatusCommand implements Action {
                 System.out.println("           " + bucket.getKey() + ": " + bucket.getValue());
             }
         }
+        System.out.println("receives:  " + IntegrationListCommand.receives(i));
         System.out.println("pending:   " + (s.queueDepth() < 0 ? "unknown" : s.queueDepth() + " events"));
         System.out.println("actions:");
         for (ActionDescriptor a : i.actions()) {
