@@ -96,7 +96,7 @@ public class JiraIntegration implements IntegrationInterface, InboundHandler {
         this.locks = new TicketLocks(Duration.ofMillis(Math.max(5000, config.timeout_millis())));
         this.issues = new IssueSync(jira, state, settings.template(), context::ticketUrl,
                 Duration.ofSeconds(config.create_search_wait_seconds()), clock);
-        this.comments = new CommentSync(jira, state, context::tickets, () -> ownAccountId,
+        this.comments = new CommentSync(jira, state, context::tickets, this::ownAccountId,
                 config.comments_internal());
         this.webhooks = new JiraWebhooks(new WebhookVerifier(settings.webhookSecret()), state, locks, comments,
                 new StatusFollower(state, context::tickets), json);
@@ -132,7 +132,6 @@ public class JiraIntegration implements IntegrationInterface, InboundHandler {
             case COMMENT_ADDED -> {
                 if (event.comment() != null) {
                     requireConfigured();
-                    learnOwnAccount();
                     locked(event.ticketId(), () -> comments.send(event.comment()));
                 }
             }
@@ -181,15 +180,19 @@ public class JiraIntegration implements IntegrationInterface, InboundHandler {
         }
     }
 
-    /** The connector's own Jira account id keeps its comments from coming back; learnt once, best effort. */
-    private void learnOwnAccount() {
-        if (ownAccountId.isEmpty()) {
+    /**
+     * @return the connector's own Jira account id (its comments never come back), learnt by the health check or
+     *         here on first need; "" while Jira cannot be asked
+     */
+    private String ownAccountId() {
+        if (ownAccountId.isEmpty() && unconfigured == null) {
             try {
                 ownAccountId = jira.myself().accountId();
             } catch (IntegrationException e) {
                 logger.debug("Jira: own account not known yet: {}", e.getMessage());
             }
         }
+        return ownAccountId;
     }
 
     private void requireConfigured() throws IntegrationException {
