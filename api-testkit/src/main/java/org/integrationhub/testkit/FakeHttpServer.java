@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback HTTP server standing in for a vendor API in connector tests (JDK {@code com.sun.net.httpserver}, no
  * dependencies). It records every request (method, path, raw query, headers, body) and answers from, in this order:
  * <ol>
+ * <li>the one reply to everything, while {@link #answerEverything} has set one (an outage);</li>
  * <li>the replies scripted for the request's method and path with {@link #route} — a sequence in which the last
  * reply repeats (e.g. one {@code 429 Retry-After: 1}, then {@code 201} for ever);</li>
  * <li>the queue of {@link #enqueue}d replies, each used once, for any route;</li>
@@ -190,6 +191,7 @@ public final class FakeHttpServer implements AutoCloseable {
     private final Map<Route, Script> routes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Reply> queued = new ConcurrentLinkedQueue<>();
     private volatile Function<Recorded, Reply> fallback = r -> Reply.of(200, "{}");
+    private volatile Reply everything;
     private volatile boolean closed;
 
     private FakeHttpServer() throws IOException {
@@ -236,6 +238,19 @@ public final class FakeHttpServer implements AutoCloseable {
     /** Sets the reply used when no route matches and the queue is empty. */
     public FakeHttpServer otherwise(Function<Recorded, Reply> responder) {
         this.fallback = Objects.requireNonNull(responder, "responder");
+        return this;
+    }
+
+    /**
+     * Answers every request with one reply from now on, before routes, queue and fallback — a vendor outage (all
+     * 503), revoked credentials (all 401), a hanging vendor ({@code withDelay}); {@code null} ends it.
+     *
+     * @param reply the reply to every request, or null to answer as scripted again
+     * @return this, for chaining
+     * @since 0.2.0
+     */
+    public FakeHttpServer answerEverything(Reply reply) {
+        this.everything = reply;
         return this;
     }
 
@@ -305,6 +320,10 @@ public final class FakeHttpServer implements AutoCloseable {
     }
 
     private Reply replyTo(Recorded recorded) {
+        Reply all = everything;
+        if (all != null) {
+            return all;
+        }
         Script script = routes.get(new Route(recorded.method(), recorded.path()));
         if (script != null) {
             return script.next();

@@ -97,6 +97,18 @@ class FakeHttpServerTest {
     }
 
     @Test
+    void answerEverythingOverridesRoutesQueueAndFallbackUntilCleared() throws Exception {
+        server.route("GET", "/routed", Reply.of(202, "r"));
+        server.enqueue(Reply.of(201, "q"));
+        server.answerEverything(Reply.of(503, "{}"));
+        assertThat(send("GET", "/routed", null).statusCode()).isEqualTo(503);
+        assertThat(send("GET", "/other", null).statusCode()).isEqualTo(503);
+        server.answerEverything(null);
+        assertThat(send("GET", "/routed", null).statusCode()).isEqualTo(202);
+        assertThat(send("GET", "/other", null).body()).isEqualTo("q");
+    }
+
+    @Test
     void repliesAreJsonUnlessAnotherContentTypeIsSet() throws Exception {
         assertThat(send("GET", "/", null).headers().firstValue("Content-Type")).contains("application/json");
         server.enqueue(Reply.of(200, "<html>oops</html>").withContentType("text/html"),
