@@ -33,7 +33,7 @@ class ConnectorCrashIT {
     @Test
     void eventsPendingForAnAbsentConnectorSurviveKill9() throws Exception {
         hub = ConnectorHub.startIn("connector-crash-it");
-        Path jar = ConnectorJar.example();
+        Path jar = ConnectorJar.dropIn(hub.hub.home().resolve("jars/" + ConnectorJar.DROP_IN_TYPE + ".jar"));
 
         hub.deploy(jar);
         hub.awaitCallable(DEPLOY_TIMEOUT);

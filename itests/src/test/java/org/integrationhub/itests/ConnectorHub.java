@@ -18,9 +18,10 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A running distribution with one http-notify instance ({@value #NAME}, configured by an etc/*.cfg factory
- * configuration, subscribed to every event, posting to a {@link NotifyReceiver}) whose bundle the test drops into
- * and removes from deploy/ — the operator's hot deploy.
+ * A running distribution with one instance ({@value #NAME}) of a connector the distribution does not ship — the
+ * {@link ConnectorJar#dropIn drop-in copy} of the example connector, type {@value ConnectorJar#DROP_IN_TYPE} —
+ * configured by an etc/*.cfg factory configuration, subscribed to every event, posting to a {@link NotifyReceiver},
+ * whose bundle the test drops into and removes from deploy/: the operator's hot deploy of a third-party plugin.
  */
 final class ConnectorHub implements AutoCloseable {
 
@@ -37,8 +38,8 @@ final class ConnectorHub implements AutoCloseable {
         this.hub = hub;
         this.http = hub.http();
         this.receiver = receiver;
-        this.deployed = hub.home().resolve("deploy/hub-plugin-example.jar");
-        Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.httpnotify-" + NAME + ".cfg"),
+        this.deployed = hub.home().resolve("deploy/" + ConnectorJar.DROP_IN_TYPE + ".jar");
+        Files.writeString(hub.home().resolve("etc/" + ConnectorJar.DROP_IN_PID + "-" + NAME + ".cfg"),
                 String.join("\n", "integration.name = " + NAME, "integration.events = *", "url = " + receiver.url(),
                         "quotaPerSecond = 500", ""));
     }

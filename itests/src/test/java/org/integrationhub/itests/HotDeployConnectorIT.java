@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 3's hot-deploy scenario against the real distribution: the http-notify connector's jar dropped into
- * deploy/ becomes callable over REST; ticket events stream from a writer thread while the jar is replaced by a new
+ * Issue 3's hot-deploy scenario against the real distribution: a connector's jar dropped into deploy/ (one the
+ * distribution does not ship: {@link ConnectorJar#dropIn}) becomes callable over REST; ticket events stream from a writer thread while the jar is replaced by a new
  * version and then removed for a while (its events wait: OFFLINE, queue depth &gt; 0) and put back. Every event
  * reaches the loopback receiver at least once, none is lost, and each ticket's events arrive in outbox order.
  */
@@ -38,7 +38,7 @@ class HotDeployConnectorIT {
     @Test
     void replacingAndRemovingTheJarWhileEventsFlowLosesNone() throws Exception {
         hub = ConnectorHub.startIn("hotdeploy-it");
-        Path v1 = ConnectorJar.example();
+        Path v1 = ConnectorJar.dropIn(hub.hub.home().resolve("jars/" + ConnectorJar.DROP_IN_TYPE + ".jar"));
         Path v2 = ConnectorJar.withVersion(v1, "0.1.1", hub.hub.home().resolve("jars/hub-plugin-example-0.1.1.jar"));
 
         JsonNode absent = hub.info();
@@ -48,7 +48,7 @@ class HotDeployConnectorIT {
         hub.deploy(v1);
         long dropToCallable = hub.awaitCallable(DEPLOY_TIMEOUT);
         System.out.println("drop-to-callable: " + dropToCallable + " ms");
-        assertThat(hub.info().get("bundle").asText()).isEqualTo("org.integrationhub.connector.example/" + ConnectorJar.bundleVersion(v1));
+        assertThat(hub.info().get("bundle").asText()).isEqualTo(ConnectorJar.DROP_IN_BSN + "/" + ConnectorJar.bundleVersion(v1));
         assertThat(hub.info().get("version").asText()).as("the connector reports its bundle's version")
                 .isEqualTo(ConnectorJar.bundleVersion(v1));
 

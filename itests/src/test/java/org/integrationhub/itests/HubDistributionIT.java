@@ -98,7 +98,9 @@ public class HubDistributionIT {
         }
         assertTrue(hubBundles.toString(), hubBundles.containsAll(List.of("org.integrationhub.api",
                 "org.integrationhub.persistence", "org.integrationhub.core", "org.integrationhub.security",
-                "org.integrationhub.rest", "org.integrationhub.shell")));
+                "org.integrationhub.rest", "org.integrationhub.shell",
+                // every connector shipped in plugins/ is installed and active
+                "org.integrationhub.connector.example", "org.integrationhub.connector.slack")));
     }
 
     @Test

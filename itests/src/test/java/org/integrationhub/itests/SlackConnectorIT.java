@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -35,9 +34,11 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The Slack connector hot-deployed into the running distribution (its bundle dropped into deploy/, its instance
- * configured by an etc/*.cfg factory configuration pointing at a loopback Slack Web API): a ticket created over
- * REST reaches Slack as a chat.postMessage; a signed /ticket slash command creates a ticket that REST returns.
+ * The Slack connector as the distribution installs it (its bundle part of the integration-hub feature), with an
+ * instance configured by an etc/*.cfg factory configuration pointing at a loopback Slack Web API, written while the
+ * hub runs: a ticket created over REST reaches Slack as a chat.postMessage; a signed /ticket slash command creates
+ * a ticket that REST returns. The configuration leaves out integration.events: the instance receives every event
+ * (its documented default, issue 20).
  */
 class SlackConnectorIT {
 
@@ -73,9 +74,11 @@ class SlackConnectorIT {
 
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"), "slack-it"));
+    }
+
+    private void configure() throws IOException {
         Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.slack-it.cfg"), String.join("\n",
                 "integration.name = slack-it",
-                "integration.events = *",
                 ".bot.token = xoxb-it-token",
                 ".signing.secret = " + SECRET,
                 "default.channel = #support",
@@ -91,11 +94,11 @@ class SlackConnectorIT {
     }
 
     @Test
-    void notificationsAndSlashCommandsThroughTheHotDeployedConnector() throws Exception {
+    void notificationsAndSlashCommandsThroughTheInstalledConnector() throws Exception {
         hub.start();
         HubHttp http = hub.http();
         http.awaitHealthy(Duration.ofSeconds(120));
-        Files.copy(slackBundle(), hub.home().resolve("deploy/hub-plugin-slack.jar"));
+        configure();
         String key = hub.createKey("slack-it", "--scope", "tickets:read", "--scope", "tickets:write");
         awaitInbound();
 
@@ -121,7 +124,7 @@ class SlackConnectorIT {
         assertThat(forged.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
-    /** Waits until the Slack instance serves /integrations/slack/commands (the bundle is active). */
+    /** Waits until the Slack instance serves /integrations/slack/commands (its configuration is read). */
     private void awaitInbound() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status = 0;
@@ -179,18 +182,6 @@ class SlackConnectorIT {
         return Files.readAllLines(hub.home().resolve("etc/org.ops4j.pax.web.cfg")).stream()
                 .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.split("=")[1].trim())
                 .mapToInt(Integer::parseInt).findFirst().orElseThrow();
-    }
-
-    private static Path slackBundle() throws IOException {
-        Path target = Paths.get(System.getProperty("user.dir")).resolve("../plugins/slack/target").normalize();
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "hub-plugin-slack-*.jar")) {
-            for (Path jar : jars) {
-                if (!jar.toString().contains("tests") && !jar.toString().contains("sources")) {
-                    return jar;
-                }
-            }
-        }
-        throw new AssertionError("build plugins/slack first: no bundle in " + target);
     }
 
     private static Map<String, String> form(String body) {
