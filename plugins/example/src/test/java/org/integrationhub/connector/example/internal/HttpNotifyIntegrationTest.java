@@ -23,14 +23,29 @@ import org.integrationhub.spi.IntegrationStatus;
 import org.integrationhub.testkit.FakeHttpServer;
 import org.integrationhub.testkit.FakeHttpServer.Reply;
 import org.integrationhub.testkit.FakeIntegrationContext;
-import org.integrationhub.testkit.IntegrationContractTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The http-notify connector against a loopback fake endpoint; no OSGi. */
-class HttpNotifyIntegrationTest extends IntegrationContractTest {
+/** What http-notify sends and how it reads the answers, against a loopback fake endpoint; no OSGi. */
+class HttpNotifyIntegrationTest {
 
-    @Override
-    protected IntegrationInterface createIntegration(FakeIntegrationContext context, FakeHttpServer remote) {
+    private FakeIntegrationContext context;
+    private FakeHttpServer remote;
+
+    @BeforeEach
+    void start() throws Exception {
+        context = new FakeIntegrationContext();
+        remote = FakeHttpServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        remote.close();
+        context.close();
+    }
+
+    private IntegrationInterface createIntegration(FakeIntegrationContext context, FakeHttpServer remote) {
         context.withEnvironment("NOTIFY_TOKEN", "s3cret");
         return new HttpNotifyIntegration(context, config(remote.uri("/hook").toString(), "env:NOTIFY_TOKEN"));
     }
