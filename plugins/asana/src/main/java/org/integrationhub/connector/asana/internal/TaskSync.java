@@ -116,7 +116,7 @@ final class TaskSync {
         if (event.changedFields().contains("subject")) {
             fields.put("name", ticket.subject());
         }
-        if (event.changedFields().contains("sla_due_at")) {
+        if (event.changedFields().contains("priority") || event.changedFields().contains("sla_due_at")) {
             fields.put("due_at", ticket.slaDueAt().toString());
         }
         if (event.changedFields().contains("status") && ticket.status().isActive()) {
