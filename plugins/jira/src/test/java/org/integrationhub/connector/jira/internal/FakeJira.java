@@ -71,7 +71,12 @@ final class FakeJira implements AutoCloseable {
     private volatile boolean loseNextCreateAnswer;
 
     FakeJira() throws IOException {
-        server = FakeHttpServer.start();
+        this(FakeHttpServer.start());
+    }
+
+    /** @param server the loopback server to answer on (e.g. the contract test's {@code remote}) */
+    FakeJira(FakeHttpServer server) {
+        this.server = server;
         server.otherwise(this::answer);
     }
 

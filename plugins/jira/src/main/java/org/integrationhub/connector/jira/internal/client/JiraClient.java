@@ -85,7 +85,8 @@ public final class JiraClient {
         ObjectNode body = json.createObjectNode();
         body.set("fields", fields);
         JsonNode created = call("POST", "/rest/api/3/issue", body, "create issue");
-        return new IssueRef(created.path("id").asText(), created.path("key").asText(), "new");
+        return checked(new IssueRef(created.path("id").asText(), created.path("key").asText(), "new"),
+                "create issue");
     }
 
     /**
@@ -101,14 +102,15 @@ public final class JiraClient {
         body.put("maxResults", 1);
         JsonNode found = call("POST", "/rest/api/3/search/jql", body, "search issues");
         for (JsonNode issue : found.path("issues")) {
-            return Optional.of(ref(issue));
+            return Optional.of(checked(ref(issue), "search issues"));
         }
         return Optional.empty();
     }
 
     /** {@code GET /rest/api/3/issue/{key}?fields=status}; an unknown key is a CONFIGURATION error (404). */
     public IssueRef issue(String key) throws IntegrationException {
-        return ref(call("GET", "/rest/api/3/issue/" + requireKey(key) + "?fields=status", null, "get issue " + key));
+        return checked(ref(call("GET", "/rest/api/3/issue/" + requireKey(key) + "?fields=status", null,
+                "get issue " + key)), "get issue " + key);
     }
 
     /**
@@ -124,7 +126,12 @@ public final class JiraClient {
         property.putObject("value").put("commentId", hubCommentId);
         JsonNode created = call("POST", "/rest/api/3/issue/" + requireKey(key) + "/comment", body,
                 "add comment to " + key);
-        return created.path("id").asText();
+        String id = created.path("id").asText("");
+        if (id.isEmpty() || id.length() > 80) {
+            throw new IntegrationException(ErrorCategory.REMOTE, "Jira answered add comment to " + key
+                    + " without a comment id", null);
+        }
+        return id;
     }
 
     /** {@code GET /rest/api/3/issue/{key}/comment}, every page, oldest first. */
@@ -164,6 +171,14 @@ public final class JiraClient {
     private static IssueRef ref(JsonNode issue) {
         return new IssueRef(issue.path("id").asText(), issue.path("key").asText(),
                 issue.path("fields").path("status").path("statusCategory").path("key").asText(""));
+    }
+
+    private static IssueRef checked(IssueRef issue, String what) throws IntegrationException {
+        if (!ISSUE_KEY.matcher(issue.key()).matches()) {
+            throw new IntegrationException(ErrorCategory.REMOTE, "Jira answered " + what + " without an issue key",
+                    null);
+        }
+        return issue;
     }
 
     private static String requireKey(String key) throws IntegrationException {
