@@ -1,22 +1,30 @@
 package org.integrationhub.gateway.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
+import org.integrationhub.api.HubException;
 import org.integrationhub.api.NotFoundException;
+import org.integrationhub.api.ValidationException;
 import org.integrationhub.gateway.GatewayException;
+import org.integrationhub.gateway.InstanceConfiguration;
+import org.integrationhub.gateway.IntegrationConfigurations;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
@@ -27,7 +35,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** REST face of the gateway (CONTRACT.md "Integrations"): list, show, run an action, test the connection. */
+/**
+ * REST face of the gateway (CONTRACT.md "Integrations"): list, show, run an action, test the connection; create and
+ * delete instances (scope admin).
+ */
 @Component(service = ApiResource.class)
 @Path("/v1/integrations")
 @Produces("application/json; charset=utf-8")
@@ -38,10 +49,44 @@ public class IntegrationResource implements ApiResource {
     private static final int MAX_KEY = 200;
 
     private final GatewayComponent gateway;
+    private final IntegrationConfigurations configurations;
 
     @Activate
-    public IntegrationResource(@Reference GatewayComponent gateway) {
+    public IntegrationResource(@Reference GatewayComponent gateway,
+            @Reference IntegrationConfigurations configurations) {
         this.gateway = gateway;
+        this.configurations = configurations;
+    }
+
+    /** Creates an instance: {@code {type, name, config:{key: value}}} → 201 with its configuration (no secrets). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(Scopes.ADMIN)
+    public Response create(Map<String, Object> body, @Context UriInfo uri) {
+        try {
+            InstanceRequests.Create request = InstanceRequests.create(body);
+            InstanceConfiguration created = configurations.create(request.type(), request.name(), request.config());
+            URI location = uri.getAbsolutePathBuilder().path(created.name()).build();
+            return Response.created(location).entity(created).build();
+        } catch (ValidationException e) {
+            return InstanceRequests.problem(e, body != null && e.errors().stream()
+                    .noneMatch(f -> f.field().equals("type") || f.field().equals("body")));
+        } catch (HubException e) {
+            return InstanceRequests.problem(e, false);
+        }
+    }
+
+    /** Deletes an instance's configuration → 204. */
+    @DELETE
+    @Path("{name}")
+    @RequiresScope(Scopes.ADMIN)
+    public Response delete(@PathParam("name") String name) {
+        try {
+            configurations.remove(name);
+            return Response.noContent().build();
+        } catch (HubException e) {
+            return InstanceRequests.problem(e, false);
+        }
     }
 
     @GET
