@@ -21,7 +21,7 @@ class JiraActionsTest extends JiraTestSupport {
 
     @Test
     void createIssueTakesProjectAndTypeOverridesAndIsIdempotent() throws Exception {
-        Ticket ticket = tickets.open("Printer on fire", Priority.NORMAL);
+        Ticket ticket = open("Printer on fire", Priority.NORMAL);
 
         ActionResult first = connector.execute(new ActionRequest("create_issue",
                 Map.of("ticket_id", ticket.id(), "project", "OPS", "issue_type", "Bug"), "k1"));
@@ -40,9 +40,9 @@ class JiraActionsTest extends JiraTestSupport {
 
     @Test
     void linkIssueLinksAnExistingIssueAndRefusesOneOwnedByAnotherTicket() throws Exception {
-        Ticket first = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket first = open("Printer on fire", Priority.URGENT);
         connector.onEvent(created(first));
-        Ticket second = tickets.open("Also the printer", Priority.LOW);
+        Ticket second = open("Also the printer", Priority.LOW);
 
         IntegrationException taken = catchThrowableOfType(IntegrationException.class, () -> connector.execute(
                 new ActionRequest("link_issue", Map.of("ticket_id", second.id(), "key", "HELP-1"), "k")));
@@ -58,7 +58,7 @@ class JiraActionsTest extends JiraTestSupport {
                 new ActionRequest("link_issue", Map.of("ticket_id", second.id(), "key", "../myself"), "k")));
         assertThat(badKey.category()).isEqualTo(ErrorCategory.CONFIGURATION);
 
-        Ticket third = tickets.open("Escalated by hand", Priority.HIGH);
+        Ticket third = open("Escalated by hand", Priority.HIGH);
         connector.execute(new ActionRequest("create_issue", Map.of("ticket_id", third.id()), "k"));
         String thirdKey = links.link("jira-eng", third.id(), "issue").orElseThrow().key();
         links.removeLink("jira-eng", third.id(), "issue"); // the operator moves that issue to the second ticket
@@ -75,7 +75,7 @@ class JiraActionsTest extends JiraTestSupport {
 
     @Test
     void syncCommentsSendsWhatJiraLacksAndImportsWhatTheTicketLacks() throws Exception {
-        Ticket ticket = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
         connector.onEvent(created(ticket));
         String key = jira.only().key;
         tickets.addComment(ticket.id(), new Person(null, "Bob"), "written while Jira was down", false);
@@ -102,7 +102,7 @@ class JiraActionsTest extends JiraTestSupport {
         assertThat(noTicket.category()).isEqualTo(ErrorCategory.CONFIGURATION);
         assertThat(noTicket.getMessage()).isEqualTo("no ticket 01JNOPE");
 
-        Ticket ticket = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
         IntegrationException noIssue = catchThrowableOfType(IntegrationException.class, () -> connector.execute(
                 new ActionRequest("sync_comments", Map.of("ticket_id", ticket.id()), "k")));
         assertThat(noIssue.getMessage()).contains("has no Jira issue");

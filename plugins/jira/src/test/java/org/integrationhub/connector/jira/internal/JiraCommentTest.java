@@ -24,7 +24,7 @@ class JiraCommentTest extends JiraTestSupport {
 
     @BeforeEach
     void linkedTicket() throws Exception {
-        ticket = tickets.open("Printer on fire", Priority.URGENT);
+        ticket = open("Printer on fire", Priority.URGENT);
         connector.onEvent(created(ticket));
         key = jira.only().key;
     }
@@ -66,7 +66,7 @@ class JiraCommentTest extends JiraTestSupport {
 
     @Test
     void aTicketWithoutIssueSendsNothing() throws Exception {
-        Ticket other = tickets.open("Not escalated", Priority.LOW);
+        Ticket other = open("Not escalated", Priority.LOW);
         Comment c = tickets.addComment(other.id(), new Person(null, "Bob"), "hello", false);
         int before = jira.server.requests().size();
         connector.onEvent(commented(c));

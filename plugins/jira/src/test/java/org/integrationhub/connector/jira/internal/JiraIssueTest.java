@@ -27,7 +27,7 @@ class JiraIssueTest extends JiraTestSupport {
 
     @Test
     void aNewTicketBecomesOneIssueWithTheContractFieldsAndIsLinkedBack() throws Exception {
-        Ticket ticket = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
 
         connector.onEvent(created(ticket));
 
@@ -69,7 +69,7 @@ class JiraIssueTest extends JiraTestSupport {
     void prioritiesMapAsTheOriginalDesignSays() throws Exception {
         List<String> names = new ArrayList<>();
         for (Priority p : List.of(Priority.URGENT, Priority.HIGH, Priority.NORMAL, Priority.LOW)) {
-            connector.onEvent(created(tickets.open("p " + p, p)));
+            connector.onEvent(created(open("p " + p, p)));
         }
         for (Recorded r : jira.server.requests("POST", "/rest/api/3/issue")) {
             names.add(json.readTree(r.body()).path("fields").path("priority").path("name").asText());
@@ -79,7 +79,7 @@ class JiraIssueTest extends JiraTestSupport {
 
     @Test
     void a429CarriesJirasRetryAfterAndTheRetryCreatesExactlyOneIssue() throws Exception {
-        Ticket ticket = tickets.open("Printer on fire", Priority.HIGH);
+        Ticket ticket = open("Printer on fire", Priority.HIGH);
         jira.failNext("POST", "/rest/api/3/issue", Reply.of(429, "{\"errorMessages\":[\"Rate limit exceeded.\"]}")
                 .withHeader("Retry-After", "7").withHeader("RateLimit-Reason", "jira-burst-based"));
 
@@ -98,7 +98,7 @@ class JiraIssueTest extends JiraTestSupport {
 
     @Test
     void a503WithRetryAfterIsRetriedLaterAndAnEmptySearchIsOnlyTrustedAfterTheConsistencyWait() throws Exception {
-        Ticket ticket = tickets.open("VPN down", Priority.HIGH);
+        Ticket ticket = open("VPN down", Priority.HIGH);
         jira.failNext("POST", "/rest/api/3/issue", Reply.of(503, "").withHeader("Retry-After", "4"));
 
         IntegrationException unavailable = catchThrowableOfType(IntegrationException.class,
@@ -121,7 +121,7 @@ class JiraIssueTest extends JiraTestSupport {
 
     @Test
     void aCreateWhoseAnswerIsLostIsFoundByItsLabelNotCreatedAgain() throws Exception {
-        Ticket ticket = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
         jira.loseNextCreateAnswer();
 
         IntegrationException lost = catchThrowableOfType(IntegrationException.class,
@@ -139,7 +139,7 @@ class JiraIssueTest extends JiraTestSupport {
 
     @Test
     void jirasFieldErrorsReachTheOperatorAndLeaveNothingPending() throws Exception {
-        Ticket ticket = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
         jira.failNext("POST", "/rest/api/3/issue", Reply.of(400, "{\"errorMessages\":[],\"errors\":{\"issuetype\":"
                 + "\"Specify a valid issue type\",\"customfield_10010\":\"Team is required.\"}}"));
 
@@ -160,7 +160,7 @@ class JiraIssueTest extends JiraTestSupport {
         assertThat(health.detail()).contains("authentication").contains("check email and .api.token")
                 .doesNotContain(config.token);
 
-        Ticket ticket = tickets.open("Printer on fire", Priority.URGENT);
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
         jira.failNext("POST", "/rest/api/3/issue", Reply.of(403, "{\"errorMessages\":[\"You do not have permission "
                 + "to create issues in this project.\"],\"errors\":{}}"));
         IntegrationException e = catchThrowableOfType(IntegrationException.class,

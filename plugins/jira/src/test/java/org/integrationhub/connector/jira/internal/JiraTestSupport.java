@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,10 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.integrationhub.api.Comment;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
+import org.integrationhub.api.NewTicket;
+import org.integrationhub.api.Person;
+import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.spi.InboundRequest;
 import org.integrationhub.testkit.FakeIntegrationContext;
 import org.integrationhub.testkit.FakeLinkStore;
+import org.integrationhub.testkit.FakeTicketService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -34,20 +37,19 @@ abstract class JiraTestSupport {
 
     final ObjectMapper json = new ObjectMapper();
     FakeJira jira;
-    InMemoryTickets tickets;
+    FakeTicketService tickets;
     FakeLinkStore links;
     FakeIntegrationContext context;
     TestConfig config;
     SettableClock clock;
     JiraIntegration connector;
-    private long sequence;
 
     @BeforeEach
     void startJira() throws Exception {
         jira = new FakeJira();
-        tickets = new InMemoryTickets();
+        tickets = new FakeTicketService();
         links = new FakeLinkStore();
-        context = new FakeIntegrationContext(tickets, null).withLinks(TICKET_URL, "https://hub.example.com");
+        context = new FakeIntegrationContext(tickets, tickets.customers()).withLinks(TICKET_URL, "https://hub.example.com");
         config = new TestConfig(jira.url());
         clock = new SettableClock(Instant.parse("2026-12-05T10:00:00Z"));
         restart();
@@ -64,18 +66,22 @@ abstract class JiraTestSupport {
         connector = new JiraIntegration(context, links, config, clock);
     }
 
+    /** Opens a ticket as the helpdesk core would (its ticket.created event is recorded). */
+    Ticket open(String subject, Priority priority) {
+        return tickets.create(new NewTicket(subject, "The printer on the 3rd floor is on fire.\n\nPlease send help.",
+                priority, new Person("ann@example.com", "Ann Smith"), null));
+    }
+
+    /** @return the ticket.created event the core wrote for the ticket */
     HubEvent created(Ticket ticket) {
-        return event(EventType.TICKET_CREATED, ticket, null);
+        return tickets.events(ticket.id()).stream().filter(e -> e.type() == EventType.TICKET_CREATED).findFirst()
+                .orElseThrow();
     }
 
+    /** @return the comment.added event the core wrote for the comment */
     HubEvent commented(Comment comment) {
-        return event(EventType.COMMENT_ADDED, tickets.find(comment.ticketId()).orElseThrow(), comment);
-    }
-
-    private HubEvent event(EventType type, Ticket ticket, Comment comment) {
-        sequence++;
-        return new HubEvent(String.format("01JEVENT%018d", sequence), sequence, type, clock.instant(), ticket, comment,
-                null, Set.of());
+        return tickets.events(comment.ticketId()).stream().filter(e -> e.type() == EventType.COMMENT_ADDED
+                && e.comment().id().equals(comment.id())).findFirst().orElseThrow();
     }
 
     /** A {@code comment_created} webhook body as Jira sends it. */

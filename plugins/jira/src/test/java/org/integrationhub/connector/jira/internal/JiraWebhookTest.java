@@ -24,7 +24,7 @@ class JiraWebhookTest extends JiraTestSupport {
 
     @BeforeEach
     void linkedTicket() throws Exception {
-        ticket = tickets.open("Printer on fire", Priority.URGENT);
+        ticket = open("Printer on fire", Priority.URGENT);
         connector.onEvent(created(ticket));
         key = jira.only().key;
         connector.checkHealth(); // learns its own account, as the gateway's first check does
