@@ -72,6 +72,10 @@ public final class TrelloClient {
     /** {@code GET /members/me}: who the token is (the health check). */
     public Member me() throws IntegrationException {
         JsonNode m = call("GET", "/members/me", Map.of("fields", "id,username,fullName"));
+        if (m.path("id").asText("").isEmpty()) {
+            throw new IntegrationException(ErrorCategory.REMOTE, "Trello answered GET /members/me without a member id",
+                    null);
+        }
         return new Member(m.path("id").asText(), m.path("username").asText(), m.path("fullName").asText());
     }
 
@@ -120,7 +124,11 @@ public final class TrelloClient {
         if (!idLabels.isEmpty()) {
             params.put("idLabels", String.join(",", idLabels));
         }
-        return card(call("POST", "/cards", params));
+        Card card = card(call("POST", "/cards", params));
+        if (card.id().isEmpty()) {
+            throw new IntegrationException(ErrorCategory.REMOTE, "Trello answered POST /cards without a card id", null);
+        }
+        return card;
     }
 
     /** {@code GET /boards/{id}/cards}: the board's open cards (id, short URL, list, description). */
