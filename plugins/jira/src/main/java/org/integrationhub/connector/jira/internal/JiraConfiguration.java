@@ -44,8 +44,8 @@ public @interface JiraConfiguration {
     @AttributeDefinition(name = "Issue type", description = "Name of the issue type of new issues.")
     String issue_type() default "Task";
 
-    @AttributeDefinition(name = "Labels", description = "Labels of new issues, besides ticket-<ticket id> "
-            + "(Jira labels cannot contain spaces; spaces become '-').")
+    @AttributeDefinition(name = "Labels", description = "Labels of new issues besides helpdesk and "
+            + "ticket-<ticket id>, separated by commas or spaces (Jira labels cannot contain spaces).")
     String[] labels() default {"helpdesk"};
 
     @AttributeDefinition(name = "Webhook secret", type = AttributeType.PASSWORD, description = "The secret of the "

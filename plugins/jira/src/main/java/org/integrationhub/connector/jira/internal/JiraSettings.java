@@ -26,8 +26,10 @@ record JiraSettings(String siteUrl, String email, String apiToken, String webhoo
         String secret = secrets.apply(config._webhook_secret()).strip();
         String project = Objects.toString(config.project_key(), "").strip();
         String type = Objects.toString(config.issue_type(), "").strip();
-        List<String> labels = config.labels() == null ? List.of()
-                : Arrays.stream(config.labels()).filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+        // a .cfg file gives "a,b" as one value: labels are separated by commas or spaces (Jira labels hold neither)
+        List<String> labels = config.labels() == null ? List.of() : Arrays.stream(config.labels())
+                .filter(Objects::nonNull).flatMap(l -> Arrays.stream(l.split("[,\\s]+"))).filter(l -> !l.isEmpty())
+                .distinct().toList();
         String problem = null;
         if (!isHttpUrl(site)) {
             problem = "api.url must be the http(s) URL of the Jira site, e.g. https://acme.atlassian.net";

@@ -39,7 +39,7 @@ class JiraIssueTest extends JiraTestSupport {
         assertThat(fields.path("issuetype").path("name").asText()).isEqualTo("Task");
         assertThat(fields.path("summary").asText()).isEqualTo("Printer on fire");
         assertThat(fields.path("priority").path("name").asText()).isEqualTo("Highest");
-        assertThat(labels(fields)).containsExactly("helpdesk", "from-hub", "ticket-" + ticket.id());
+        assertThat(labels(fields)).containsExactly("helpdesk", "escalation", "from-hub", "ticket-" + ticket.id());
         JsonNode description = fields.path("description");
         assertThat(description.path("type").asText()).isEqualTo("doc");
         assertThat(description.path("version").asInt()).isEqualTo(1);

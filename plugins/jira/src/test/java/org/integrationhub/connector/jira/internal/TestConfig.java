@@ -11,7 +11,7 @@ final class TestConfig implements JiraConfiguration {
     String token = "ATATT3xFfGF0-test-token-0123456789";
     String project = "HELP";
     String issueType = "Task";
-    String[] labels = {"helpdesk", "from hub"};
+    String[] labels = {"helpdesk", "escalation,from-hub"};
     String secret = "whs-jira-0123456789abcdef";
     boolean internal;
     int searchWaitSeconds = 30;
