@@ -10,6 +10,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.google.gson.JsonParseException;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Attachment;
@@ -75,6 +77,17 @@ final class SlackClient implements AutoCloseable {
         return new Posted(r.getChannel() == null ? channel : r.getChannel(), r.getTs());
     }
 
+    /** @return the {@code chat.getPermalink} URL of a message (no scope needed; hundreds of calls a minute) */
+    String permalink(String channel, String ts) throws IntegrationException {
+        ChatGetPermalinkResponse r = call("chat.getPermalink", () -> methods.chatGetPermalink(b -> b.channel(channel)
+                .messageTs(ts)));
+        if (r.getPermalink() == null || r.getPermalink().isBlank()) {
+            throw new IntegrationException(ErrorCategory.REMOTE, "chat.getPermalink answered without a permalink",
+                    null);
+        }
+        return r.getPermalink();
+    }
+
     /** {@code chat.update} of an existing message. */
     void update(String channel, String ts, String text, List<LayoutBlock> blocks, List<Attachment> attachments)
             throws IntegrationException {
@@ -110,6 +123,11 @@ final class SlackClient implements AutoCloseable {
                     method + " failed with HTTP " + status, null, retryAfter(retryAfter));
         } catch (IOException e) {
             throw new IntegrationException(ErrorCategory.COMMUNICATION, method + " failed: " + e.getMessage(), e);
+        } catch (JsonParseException e) {
+            // a 200 whose body is no Web API response (a proxy's or captive portal's HTML page): the SDK's parser
+            // throws unchecked, which escaped checkHealth and every call (found by the test kit's contract)
+            throw new IntegrationException(ErrorCategory.COMMUNICATION, method + " failed: the answer is not a "
+                    + "Slack Web API response", null);
         }
         if (!response.isOk()) {
             throw new IntegrationException(SlackErrors.categorize(response.getError()),

@@ -6,14 +6,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * One Slack workspace instance: a factory configuration of PID {@value SlackIntegration#FACTORY_PID}, e.g.
- * {@code etc/org.integrationhub.connector.slack-support.cfg}.
+ * {@code etc/org.integrationhub.connector.slack-support.cfg}. The "View Ticket" link is the hub-wide
+ * {@code ticketUrlTemplate} ({@code IntegrationContext.ticketUrl}); the keys {@code hub.base.url} and
+ * {@code ticket.path} of earlier versions are no longer read, and ignored if a configuration still has them.
  */
 @ObjectClassDefinition(name = "Integration Hub Slack connector",
         description = "One Slack workspace: ticket notifications, slash commands and buttons.")
 public @interface SlackConfiguration {
-
-    /** Placeholder the ticket URL template replaces with the ticket id. */
-    String TICKET_ID = "{id}";
 
     @AttributeDefinition(name = "Instance name", description = "Unique name of this Slack instance in the hub "
             + "([a-z0-9][a-z0-9_-]*), e.g. slack-support.")
@@ -37,13 +36,6 @@ public @interface SlackConfiguration {
 
     @AttributeDefinition(name = "Events", description = "Event types this instance receives (wire names, or *).")
     String[] integration_events() default {"*"};
-
-    @AttributeDefinition(name = "Hub base URL", description = "Public base URL of the hub, for ticket links.")
-    String hub_base_url() default "http://127.0.0.1:8181";
-
-    @AttributeDefinition(name = "Ticket link path", description = "Path of a ticket below the hub base URL; "
-            + "{id} is replaced by the ticket id.")
-    String ticket_path() default "/api/v1/tickets/{id}";
 
     @AttributeDefinition(name = "Slack Web API URL", description = "Base URL of the Slack Web API; change only "
             + "for tests or a proxy.")

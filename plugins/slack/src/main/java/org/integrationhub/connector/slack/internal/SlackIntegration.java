@@ -85,9 +85,7 @@ public class SlackIntegration implements IntegrationInterface, InboundHandler {
         }
         this.unconfigured = problem;
         Duration timeout = Duration.ofMillis(config.timeout_millis());
-        String base = config.hub_base_url().replaceAll("/+$", "");
-        String path = config.ticket_path();
-        java.util.function.Function<String, String> link = id -> base + path.replace(SlackConfiguration.TICKET_ID, id);
+        java.util.function.Function<String, String> link = context::ticketUrl;
         this.slack = new SlackClient(config.slack_api_url(), token, timeout);
         this.notifier = new SlackNotifier(name, slack, router, links, link);
         this.verifier = new RequestVerifier(signingSecret, clock);

@@ -8,6 +8,7 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.spi.IntegrationException;
 import org.integrationhub.spi.LinkStore;
+import org.integrationhub.spi.TicketLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,15 @@ import org.slf4j.LoggerFactory;
  * Turns ticket events into Slack messages. The first event of a ticket posts its message (the thread root) to the
  * routed channel; later events whose route is the same channel reply in that thread, events routed elsewhere get a
  * message of their own there; changes of status, assignee, priority or subject also update the root message in
- * place ({@code chat.update}). Redelivered events (sequence not above the last handled) are skipped.
+ * place ({@code chat.update}). Redelivered events (sequence not above the last handled) are skipped. The thread is
+ * also published as the ticket's public link (type {@value #LINK_TYPE}, key {@code <channel id>:<ts>}, the message's
+ * permalink), listed at {@code GET /api/v1/tickets/{id}/links}; a thread posted before links existed gets its link
+ * with the ticket's next event.
  */
 final class SlackNotifier {
+
+    /** The {@link TicketLink#type()} of a ticket's Slack thread. */
+    static final String LINK_TYPE = "thread";
 
     private static final Set<String> SHOWN_FIELDS = Set.of("status", "assignee", "priority", "subject",
             "description");
@@ -56,7 +63,11 @@ final class SlackNotifier {
             SlackClient.Posted posted = slack.postMessage(channel, null, message.text(), message.blocks(),
                     message.attachments());
             store(new ThreadLink(channel, posted.channel(), posted.ts(), event.sequence()), ticket);
+            publish(ticket.id(), posted.channel(), posted.ts());
             return;
+        }
+        if (links.link(instance, ticket.id(), LINK_TYPE).isEmpty()) {
+            publish(ticket.id(), link.channelId(), link.ts());
         }
         if (channel.equals(link.routedChannel())) {
             slack.postMessage(link.channelId(), link.ts(), FollowUps.text(event), null, null);
@@ -82,6 +93,24 @@ final class SlackNotifier {
         return event.type() == EventType.TICKET_RESOLVED || event.type() == EventType.TICKET_CLOSED
                 || (event.type() == EventType.TICKET_UPDATED
                         && event.changedFields().stream().anyMatch(SHOWN_FIELDS::contains));
+    }
+
+    /**
+     * Records the thread as the ticket's public link. Runs after the thread is stored, and never fails the event:
+     * a failure here must not make the redelivery post a second root. Without a permalink (Slack refused or did not
+     * answer) the link opens the channel ({@code app_redirect}, Slack's documented channel deep link).
+     */
+    private void publish(String ticketId, String channelId, String ts) {
+        String url;
+        try {
+            url = slack.permalink(channelId, ts);
+        } catch (IntegrationException e) {
+            logger.debug("Slack '{}': no permalink for the thread of ticket {} ({}); linking the channel", instance,
+                    ticketId, e.getMessage());
+            url = "https://slack.com/app_redirect?channel=" + java.net.URLEncoder.encode(channelId,
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        links.putLink(new TicketLink(instance, ticketId, LINK_TYPE, channelId + ":" + ts, url));
     }
 
     private void store(ThreadLink link, Ticket ticket) {

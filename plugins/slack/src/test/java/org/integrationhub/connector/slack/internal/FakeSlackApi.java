@@ -123,6 +123,9 @@ final class FakeSlackApi implements AutoCloseable {
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"ts\":\""
                     + form.get("ts") + "\",\"text\":\"Updated text you carefully authored\","
                     + "\"message\":{\"text\":\"Updated text you carefully authored\",\"user\":\"U34567890\"}}";
+            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"permalink\":"
+                    + "\"https://ghostbusters.slack.com/archives/" + form.get("channel") + "/p"
+                    + form.get("message_ts").replace(".", "") + "\"}";
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://subarachnoid.slack.com/\",\"team\":"
                     + "\"Subarachnoid Workspace\",\"user\":\"grace\",\"team_id\":\"T12345678\","
                     + "\"user_id\":\"W12345678\"}";

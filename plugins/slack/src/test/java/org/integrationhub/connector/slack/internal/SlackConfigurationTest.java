@@ -21,10 +21,10 @@ class SlackConfigurationTest {
         assertThat(defaults).containsEntry("integration.name", "slack").containsEntry("integration.events", "*")
                 .containsEntry(".bot.token", "").containsEntry(".signing.secret", "")
                 .containsEntry("default.channel", "#support").containsEntry("routing.rules", "")
-                .containsEntry("hub.base.url", "http://127.0.0.1:8181")
-                .containsEntry("ticket.path", "/api/v1/tickets/{id}")
                 .containsEntry("slack.api.url", "https://slack.com/api/").containsEntry("timeout.millis", 5000)
                 .containsEntry("inline.reply.millis", 2000);
+        assertThat(defaults).as("the View Ticket link is the hub-wide ticketUrlTemplate now")
+                .doesNotContainKeys("hub.base.url", "ticket.path");
         assertThat(SlackIntegration.FACTORY_PID).isEqualTo("org.integrationhub.connector.slack");
     }
 }

@@ -16,7 +16,7 @@ class SlackInteractivityTest extends SlackTestSupport {
 
     @Test
     void assignToMeAssignsTheClickingUserAndUpdatesTheMessage() throws Exception {
-        tickets.add(ticket(Priority.HIGH, TicketStatus.OPEN, null));
+        tickets.put(ticket(Priority.HIGH, TicketStatus.OPEN, null));
 
         InboundResponse r = send(signed("interactivity", payload("U0AGRACE", "{\"action_id\":\"assign_to_me\","
                 + "\"block_id\":\"ticket:" + TICKET_ID + "\",\"text\":{\"type\":\"plain_text\",\"text\":"
@@ -36,7 +36,7 @@ class SlackInteractivityTest extends SlackTestSupport {
 
     @Test
     void changeStatusMovesTheTicketAndUpdatesTheMessage() throws Exception {
-        tickets.add(ticket(Priority.NORMAL, TicketStatus.OPEN, null));
+        tickets.put(ticket(Priority.NORMAL, TicketStatus.OPEN, null));
 
         send(signed("interactivity", payload("U2147483697", select("resolved"))));
 
@@ -48,7 +48,7 @@ class SlackInteractivityTest extends SlackTestSupport {
 
     @Test
     void anIllegalTransitionIsAnsweredWithAnEphemeralMessageAndTheSelectIsReset() throws Exception {
-        tickets.add(ticket(Priority.NORMAL, TicketStatus.CLOSED, null));
+        tickets.put(ticket(Priority.NORMAL, TicketStatus.CLOSED, null));
 
         send(signed("interactivity", payload("U2147483697", select("pending"))));
 

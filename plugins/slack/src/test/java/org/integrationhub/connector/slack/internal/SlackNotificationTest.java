@@ -9,11 +9,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.integrationhub.api.EventType;
+import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
 import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.IntegrationException;
+import org.integrationhub.spi.TicketLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,6 +166,57 @@ class SlackNotificationTest extends SlackTestSupport {
         slackApi.status("chat.postMessage", 503);
         assertThat(category()).isEqualTo(ErrorCategory.COMMUNICATION);
         assertThat(links.values()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatIsNotSlackJsonIsACommunicationErrorNotAnUncheckedOne() {
+        slackApi.answer("chat.postMessage", "<html><body><h1>502 Bad Gateway</h1></body></html>");
+        IntegrationException e = failure();
+        assertThat(e.category()).isEqualTo(ErrorCategory.COMMUNICATION);
+        assertThat(e.getMessage()).isEqualTo("chat.postMessage failed: the answer is not a Slack Web API response");
+        slackApi.answer("auth.test", "not json");
+        assertThat(slack.checkHealth().status()).isEqualTo(org.integrationhub.spi.IntegrationStatus.OFFLINE);
+    }
+
+    @Test
+    void theRootMessageIsPublishedAsTheTicketsThreadLinkWithItsPermalink() throws Exception {
+        slack.onEvent(event(EventType.TICKET_CREATED, ticket(Priority.NORMAL, TicketStatus.OPEN, null)));
+
+        FakeSlackApi.Call permalink = slackApi.calls("chat.getPermalink").get(0);
+        assertThat(permalink.form()).containsEntry("channel", "C123ABC456")
+                .containsEntry("message_ts", "1503435956.001001");
+        TicketLink link = new TicketLink("slack-support", TICKET_ID, "thread", "C123ABC456:1503435956.001001",
+                "https://ghostbusters.slack.com/archives/C123ABC456/p1503435956001001");
+        assertThat(links.links(TICKET_ID)).containsExactly(link);
+        assertThat(links.findByKey("slack-support", "thread", "C123ABC456:1503435956.001001")).contains(link);
+
+        slack.onEvent(event(EventType.COMMENT_ADDED, ticket(Priority.NORMAL, TicketStatus.OPEN, null)));
+        assertThat(slackApi.calls("chat.getPermalink")).as("published once").hasSize(1);
+        assertThat(links.links(TICKET_ID)).containsExactly(link);
+    }
+
+    @Test
+    void withoutAPermalinkTheLinkOpensTheChannelAndTheEventStillSucceeds() throws Exception {
+        slackApi.answer("chat.getPermalink", "{\"ok\":false,\"error\":\"ratelimited\"}");
+        HubEvent created = event(EventType.TICKET_CREATED, ticket(Priority.NORMAL, TicketStatus.OPEN, null));
+        slack.onEvent(created);
+
+        assertThat(links.link("slack-support", TICKET_ID, "thread")).map(TicketLink::url)
+                .contains("https://slack.com/app_redirect?channel=C123ABC456");
+        assertThat(links.get("slack-support", TICKET_ID, ThreadLink.KEY)).isPresent();
+        slack.onEvent(created);
+        assertThat(slackApi.calls("chat.postMessage")).as("a redelivery posts no second root").hasSize(1);
+    }
+
+    @Test
+    void aThreadPostedBeforeLinksExistedGetsItsLinkWithTheNextEvent() throws Exception {
+        links.put("slack-support", TICKET_ID, ThreadLink.KEY, "v1|#support|C0OLD|1400000000.000100|3");
+        sequence = 3;
+        slack.onEvent(event(EventType.COMMENT_ADDED, ticket(Priority.NORMAL, TicketStatus.OPEN, null)));
+
+        assertThat(slackApi.calls("chat.postMessage").get(0).form()).containsEntry("thread_ts", "1400000000.000100");
+        assertThat(links.link("slack-support", TICKET_ID, "thread")).map(TicketLink::key)
+                .contains("C0OLD:1400000000.000100");
     }
 
     private ErrorCategory category() {

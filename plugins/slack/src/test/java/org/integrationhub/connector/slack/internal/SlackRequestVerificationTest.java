@@ -28,7 +28,7 @@ class SlackRequestVerificationTest extends SlackTestSupport {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
         assertThat(r.bodyAsString()).contains("signature mismatch");
-        assertThat(tickets.tickets).isEmpty();
+        assertThat(tickets.recordedEvents()).isEmpty();
         assertThat(slackApi.calls()).isEmpty();
     }
 

@@ -21,17 +21,22 @@ import org.integrationhub.api.TicketStatus;
 import org.integrationhub.spi.InboundRequest;
 import org.integrationhub.spi.InboundResponse;
 import org.integrationhub.testkit.FakeIntegrationContext;
+import org.integrationhub.testkit.FakeLinkStore;
+import org.integrationhub.testkit.FakeTicketService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A Slack instance wired to a loopback Slack, in-memory tickets and links, and helpers to sign requests. */
+/**
+ * A Slack instance wired to a loopback Slack, the test kit's in-memory tickets (the core's rules) and links, the
+ * hub-wide ticket URL template, and helpers to sign requests.
+ */
 abstract class SlackTestSupport {
 
     static final String TICKET_ID = "01JCZ5N4G8Q4N3W7X2Y5Z8A1BC";
 
     FakeSlackApi slackApi;
-    InMemoryTickets tickets;
-    org.integrationhub.testkit.FakeLinkStore links;
+    FakeTicketService tickets;
+    FakeLinkStore links;
     FakeIntegrationContext context;
     TestConfig config;
     SlackIntegration slack;
@@ -40,9 +45,10 @@ abstract class SlackTestSupport {
     @BeforeEach
     void startSlack() throws Exception {
         slackApi = new FakeSlackApi();
-        tickets = new InMemoryTickets();
-        links = new org.integrationhub.testkit.FakeLinkStore();
-        context = new FakeIntegrationContext(tickets, null);
+        tickets = new FakeTicketService();
+        links = new FakeLinkStore();
+        context = new FakeIntegrationContext(tickets, tickets.customers())
+                .withLinks("https://hub.example.com/tickets/{id}", "https://hub.example.com");
         config = new TestConfig(slackApi.apiUrl());
         slack = new SlackIntegration(context, links, config, Clock.systemUTC());
     }

@@ -53,16 +53,6 @@ final class TestConfig implements SlackConfiguration {
     }
 
     @Override
-    public String hub_base_url() {
-        return "https://hub.example.com/";
-    }
-
-    @Override
-    public String ticket_path() {
-        return "/tickets/{id}";
-    }
-
-    @Override
     public String slack_api_url() {
         return apiUrl;
     }
