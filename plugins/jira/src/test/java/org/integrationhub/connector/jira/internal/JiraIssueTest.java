@@ -138,6 +138,20 @@ class JiraIssueTest extends JiraTestSupport {
     }
 
     @Test
+    void anIssueWithoutLinkPermissionStillCountsAndIsNotCreatedAgain() throws Exception {
+        Ticket ticket = open("Printer on fire", Priority.URGENT);
+        jira.failNext("POST", "/rest/api/3/issue/HELP-1/remotelink", Reply.of(403, "{\"errorMessages\":[\"You do "
+                + "not have permission to link issues in project 'HELP'.\"],\"errors\":{}}"));
+
+        connector.onEvent(created(ticket));
+        connector.onEvent(created(ticket));
+
+        jira.server.assertExactlyOnce("POST", "/rest/api/3/issue");
+        jira.server.assertExactlyOnce("POST", "/rest/api/3/issue/HELP-1/remotelink");
+        assertThat(links.link("jira-eng", ticket.id(), "issue").orElseThrow().key()).isEqualTo("HELP-1");
+    }
+
+    @Test
     void jirasFieldErrorsReachTheOperatorAndLeaveNothingPending() throws Exception {
         Ticket ticket = open("Printer on fire", Priority.URGENT);
         jira.failNext("POST", "/rest/api/3/issue", Reply.of(400, "{\"errorMessages\":[],\"errors\":{\"issuetype\":"

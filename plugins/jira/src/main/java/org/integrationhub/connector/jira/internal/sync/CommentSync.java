@@ -143,7 +143,13 @@ public final class CommentSync {
             }
         }
         state.markImportPending(ticketId, comment.id(), body);
-        Comment added = tickets.get().addComment(ticketId, new Person(null, author), body, false);
+        Comment added;
+        try {
+            added = tickets.get().addComment(ticketId, new Person(null, author), body, false);
+        } catch (RuntimeException e) { // refused (e.g. the ticket is gone): nothing was written
+            state.clearImportPending(ticketId, comment.id(), body);
+            throw e;
+        }
         state.recordImported(ticketId, comment.id(), added.id(), body);
         logger.debug("Jira: comment {} imported into ticket {} as {}", comment.id(), ticketId, added.id());
         return Optional.of(added);

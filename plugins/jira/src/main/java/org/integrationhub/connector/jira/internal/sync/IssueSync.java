@@ -143,7 +143,16 @@ public final class IssueSync {
     /** The issue's "links to" entry pointing at the ticket (an upsert by globalId; once per ticket). */
     private void linkBack(String ticketId, String key) throws IntegrationException {
         if (state.remoteLinked(ticketId).filter(key::equals).isEmpty()) {
-            jira.remoteLink(key, "hub:ticket:" + ticketId, ticketUrl.apply(ticketId), "Helpdesk ticket " + ticketId);
+            try {
+                jira.remoteLink(key, "hub:ticket:" + ticketId, ticketUrl.apply(ticketId),
+                        "Helpdesk ticket " + ticketId);
+            } catch (IntegrationException e) {
+                if (e.category().isRetryable()) {
+                    throw e;
+                }
+                // e.g. the account lacks "Link issues": the issue and its link in the hub stand without it
+                logger.warn("Jira: {} does not link back to ticket {}: {}", key, ticketId, e.getMessage());
+            }
             state.markRemoteLinked(ticketId, key);
         }
     }

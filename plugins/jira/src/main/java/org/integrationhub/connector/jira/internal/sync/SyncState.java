@@ -118,6 +118,13 @@ public final class SyncState {
         putBounded(ticketId, echoKey(body), echo);
     }
 
+    void clearImportPending(String ticketId, String jiraCommentId, String body) {
+        List<String> echo = echoes(ticketId, body);
+        echo.remove("p:" + jiraCommentId);
+        putBounded(ticketId, echoKey(body), echo);
+        links.remove(instance, ticketId, "jira.in." + jiraCommentId);
+    }
+
     void recordImported(String ticketId, String jiraCommentId, String hubCommentId, String body) {
         List<String> echo = echoes(ticketId, body);
         echo.remove("p:" + jiraCommentId);
@@ -172,6 +179,10 @@ public final class SyncState {
     }
 
     private void putBounded(String ticketId, String key, List<String> entries) {
+        if (entries.isEmpty()) {
+            links.remove(instance, ticketId, key);
+            return;
+        }
         String value = String.join(" ", entries);
         while (value.length() > MAX_VALUE && entries.size() > 1) {
             entries.remove(0);
