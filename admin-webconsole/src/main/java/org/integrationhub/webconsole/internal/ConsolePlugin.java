@@ -80,6 +80,7 @@ abstract class ConsolePlugin extends HttpServlet {
         } catch (HubException | IllegalArgumentException | IllegalStateException e) {
             logger.debug("Web console action {} failed", action, e);
             query.put("error", String.valueOf(e.getMessage()));
+            query.putAll(errorView(action, request));
         }
         StringBuilder target = new StringBuilder(pluginRoot(request));
         char sep = '?';
@@ -89,6 +90,11 @@ abstract class ConsolePlugin extends HttpServlet {
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", target.toString());
+    }
+
+    /** @return query parameters of the page shown after a failed action (e.g. the form it came from); none by default */
+    Map<String, String> errorView(String action, HttpServletRequest request) {
+        return Map.of();
     }
 
     /** Serves {@code /<label>/res/*} from the bundle's {@code res/} folder (called by the console by reflection). */

@@ -1,16 +1,21 @@
 package org.integrationhub.webconsole.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 
+import org.integrationhub.api.ValidationException;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.gateway.GatewayException;
+import org.integrationhub.gateway.InstanceConfiguration;
+import org.integrationhub.gateway.IntegrationConfigurations;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.gateway.IntegrationStats;
@@ -22,7 +27,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** Web console page "Integrations": connector instances, their health and metrics, connection tests, deliveries. */
+/**
+ * Web console page "Integrations": connector instances, their health and metrics, connection tests, deliveries; adding,
+ * editing and removing instances through their type's metatype form ({@link InstanceForm}).
+ */
 @Component(service = Servlet.class, property = {"felix.webconsole.label=" + IntegrationsPlugin.LABEL,
         "felix.webconsole.title=Integrations", "felix.webconsole.category=" + ConsolePlugin.CATEGORY,
         "felix.webconsole.css=/" + IntegrationsPlugin.LABEL + "/res/hub.css"})
@@ -39,6 +47,10 @@ public class IntegrationsPlugin extends ConsolePlugin {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile DeliveryService deliveries;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile IntegrationConfigurations configurations;
 
     public IntegrationsPlugin() {
         super(LABEL);
@@ -65,11 +77,24 @@ public class IntegrationsPlugin extends ConsolePlugin {
                     s == null ? null : s.calls() + " (" + s.successes() + " ok)", s == null ? null : failures(s),
                     s == null ? null : String.format("p50 %.1f ms / p99 %.1f ms", s.p50Millis(), s.p99Millis()),
                     s == null || s.queueDepth() < 0 ? null : s.queueDepth(), s == null ? null : s.circuitState(),
-                    receives(page, i), page.button("test", page.msg("integrations.test"), Map.of("name", i.name()), null));
+                    receives(page, i), Page.join(List.of(
+                            page.button("test", page.msg("integrations.test"), Map.of("name", i.name()), null),
+                            page.link(page.msg("integrations.editLink"), Map.of("edit", i.name())),
+                            page.button("remove", page.msg("integrations.remove"), Map.of("name", i.name()),
+                                    page.msg("integrations.remove.confirm", i.name())))));
         }
         page.tableEnd();
         if (list.isEmpty()) {
             page.paragraph(page.msg("integrations.none"));
+        }
+        IntegrationConfigurations c = configurations;
+        if (c != null) {
+            String edit = request.getParameter("edit");
+            if (edit != null) {
+                InstanceForm.renderEdit(page, c, edit);
+            } else {
+                InstanceForm.renderAdd(page, c, request.getParameter("type"));
+            }
         }
         DeliveryService d = deliveries;
         page.heading(page.msg("integrations.deliveries"));
@@ -113,7 +138,34 @@ public class IntegrationsPlugin extends ConsolePlugin {
                     + service(deliveries).retryFailed(KIND, param(request, "name")));
             case "redeliver" -> new Result("result.redelivered", DeliveryTable.redeliver(service(deliveries), KIND,
                     param(request, "subscriber"), param(request, "delivery")).id());
+            case "create" -> configure(() -> service(configurations).create(param(request, "type"),
+                    param(request, "name"), InstanceForm.values(request)), "result.integration.created");
+            case "update" -> configure(() -> service(configurations).update(param(request, "name"),
+                    InstanceForm.values(request)), "result.integration.saved");
+            case "remove" -> {
+                service(configurations).remove(param(request, "name"));
+                yield new Result("result.integration.removed", param(request, "name"));
+            }
             default -> throw new IllegalArgumentException("unknown action " + action);
+        };
+    }
+
+    private static Result configure(Supplier<InstanceConfiguration> change, String resultKey) {
+        try {
+            InstanceConfiguration done = change.get();
+            return new Result(resultKey, done.name() + " (" + done.type() + ")");
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException(InstanceForm.describe(e), e);
+        }
+    }
+
+    /** A failed create or update shows its form again, with the error above it. */
+    @Override
+    Map<String, String> errorView(String action, HttpServletRequest request) {
+        return switch (action) {
+            case "create" -> request.getParameter("type") == null ? Map.of() : Map.of("type", request.getParameter("type"));
+            case "update" -> request.getParameter("name") == null ? Map.of() : Map.of("edit", request.getParameter("name"));
+            default -> Map.of();
         };
     }
 

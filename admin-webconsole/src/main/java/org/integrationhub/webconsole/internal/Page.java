@@ -119,6 +119,90 @@ final class Page {
         return new Cell(f.toString());
     }
 
+    /**
+     * One input of a {@link #form}.
+     *
+     * @param name the request parameter
+     * @param label what the operator reads
+     * @param help a longer explanation shown under the input, or null
+     * @param kind {@code text}, {@code password} (never prefilled), {@code select} (from {@code options}) or
+     *        {@code readonly}
+     * @param value the prefilled value (ignored for passwords)
+     * @param options value to label, for {@code select}
+     * @param required whether the field is marked as required
+     */
+    record Field(String name, String label, String help, String kind, String value, Map<String, String> options,
+            boolean required) {
+    }
+
+    /** Adds a POST form of labelled inputs, carrying the CSRF token and the action. */
+    Page form(String action, String submitLabel, Map<String, String> hidden, List<Field> fields) {
+        out.append("<form method=\"post\" class=\"hub-form\" action=\"").append(Html.escape(pluginRoot))
+                .append("\"><input type=\"hidden\" name=\"").append(Csrf.FIELD).append("\" value=\"")
+                .append(Html.escape(csrfToken)).append("\"><input type=\"hidden\" name=\"action\" value=\"")
+                .append(Html.escape(action)).append("\">");
+        for (Map.Entry<String, String> e : hidden.entrySet()) {
+            out.append("<input type=\"hidden\" name=\"").append(Html.escape(e.getKey())).append("\" value=\"")
+                    .append(Html.escape(e.getValue())).append("\">");
+        }
+        out.append("<table class=\"nicetable hub-table hub-form-table\"><tbody>\n");
+        for (Field f : fields) {
+            String id = "hub-field-" + f.name().replaceAll("[^A-Za-z0-9_-]", "_");
+            out.append("<tr><th><label for=\"").append(Html.escape(id)).append("\">").append(Html.escape(f.label()))
+                    .append(f.required() ? " *" : "").append("</label></th><td>");
+            switch (f.kind()) {
+                case "select" -> {
+                    out.append("<select id=\"").append(Html.escape(id)).append("\" name=\"").append(Html.escape(f.name()))
+                            .append("\">");
+                    for (Map.Entry<String, String> o : f.options().entrySet()) {
+                        out.append("<option value=\"").append(Html.escape(o.getKey())).append('"')
+                                .append(o.getKey().equals(f.value()) ? " selected" : "").append('>')
+                                .append(Html.escape(o.getValue())).append("</option>");
+                    }
+                    out.append("</select>");
+                }
+                case "readonly" -> out.append("<code id=\"").append(Html.escape(id)).append("\">")
+                        .append(Html.escape(f.value())).append("</code>");
+                default -> {
+                    boolean password = f.kind().equals("password");
+                    out.append("<input id=\"").append(Html.escape(id)).append("\" name=\"").append(Html.escape(f.name()))
+                            .append("\" type=\"").append(password ? "password" : "text").append("\" size=\"50\"");
+                    if (password) {
+                        out.append(" value=\"\" autocomplete=\"new-password\"");
+                        if (f.value() != null && !f.value().isEmpty()) {
+                            out.append(" placeholder=\"").append(Html.escape(f.value())).append('"');
+                        }
+                    } else {
+                        out.append(" value=\"").append(Html.escape(f.value())).append('"');
+                    }
+                    out.append('>');
+                }
+            }
+            if (f.help() != null && !f.help().isBlank()) {
+                out.append("<div class=\"hub-help\">").append(Html.escape(f.help())).append("</div>");
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</tbody></table><button type=\"submit\" class=\"ui-button ui-corner-all\">")
+                .append(Html.escape(submitLabel)).append("</button></form>\n");
+        return this;
+    }
+
+    /** Adds a GET form choosing one of {@code options} for the query parameter {@code param} of this page. */
+    Page chooser(String param, String label, Map<String, String> options, String selected, String submitLabel) {
+        out.append("<form method=\"get\" class=\"hub-chooser\" action=\"").append(Html.escape(pluginRoot))
+                .append("\"><label>").append(Html.escape(label)).append(" <select name=\"").append(Html.escape(param))
+                .append("\">");
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            out.append("<option value=\"").append(Html.escape(o.getKey())).append('"')
+                    .append(o.getKey().equals(selected) ? " selected" : "").append('>').append(Html.escape(o.getValue()))
+                    .append("</option>");
+        }
+        out.append("</select></label> <button type=\"submit\" class=\"ui-button ui-corner-all\">")
+                .append(Html.escape(submitLabel)).append("</button></form>\n");
+        return this;
+    }
+
     /** Adds a stand-alone action form (outside a table). */
     Page add(Cell cell) {
         out.append("<div class=\"hub-actions\">").append(cell.html).append("</div>\n");
