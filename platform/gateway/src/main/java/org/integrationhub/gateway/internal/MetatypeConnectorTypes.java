@@ -92,6 +92,11 @@ final class MetatypeConnectorTypes implements ConnectorTypes {
                 return message == null || message.isEmpty() ? null : message;
             });
         }
+        for (ConfigurationKey common : Subscriptions.COMMON_KEYS) {
+            if (keys.stream().noneMatch(k -> k.id().equals(common.id()))) {
+                keys.add(common);
+            }
+        }
         String bundleName = bundle.getSymbolicName() + "/" + bundle.getVersion();
         return new Installed(new ConnectorType(type, factoryPid, bundleName, ocd.getName(), ocd.getDescription(),
                 keys), checks);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
+import org.integrationhub.gateway.ConfigurationKey;
 import org.integrationhub.spi.IntegrationDescriptor;
 import org.integrationhub.spi.IntegrationInterface;
 import org.slf4j.Logger;
@@ -29,6 +30,18 @@ final class Subscriptions {
     static final String ALL = "*";
     /** The subscription of an instance whose configuration has no {@code integration.events}. */
     static final Set<String> DEFAULT_EVENTS = Set.of(ALL);
+
+    /**
+     * The keys every instance has, whatever its connector's metatype declares (the gateway reads them from Config
+     * Admin itself), with their documented defaults.
+     */
+    static final List<ConfigurationKey> COMMON_KEYS = List.of(
+            new ConfigurationKey(IntegrationInterface.EVENTS_PROPERTY, "Events",
+                    "Event types this instance receives (wire names such as ticket.created), or * for all; empty for none.",
+                    "string", List.of(ALL), false, false, true, Map.of()),
+            new ConfigurationKey(IntegrationInterface.MIN_PRIORITY_PROPERTY, "Minimum priority",
+                    "Only events of tickets with at least this priority; empty for all.", "string", List.of(), false,
+                    false, false, priorities()));
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Subscriptions.class);
 
@@ -51,6 +64,14 @@ final class Subscriptions {
             String factory = c.getKey() == null ? "" : c.getKey();
             out.put(n, new ConfiguredInstances.Instance(n, type == null ? factory : type.toString(),
                     subscribedEvents(p), minPriority(n, p)));
+        }
+        return out;
+    }
+
+    private static Map<String, String> priorities() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Priority p : Priority.values()) {
+            out.put(p.wireName(), p.wireName());
         }
         return out;
     }

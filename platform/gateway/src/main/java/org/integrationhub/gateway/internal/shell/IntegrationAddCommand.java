@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.integrationhub.api.HubException;
 import org.integrationhub.gateway.InstanceConfiguration;
 import org.integrationhub.gateway.IntegrationConfigurations;
@@ -33,12 +34,12 @@ public class IntegrationAddCommand implements Action {
     List<String> values;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         InstanceConfiguration created;
         try {
             created = configurations.create(type, name, parse(values));
-        } catch (HubException e) {
-            throw new IllegalArgumentException(Messages.of(e));
+        } catch (HubException | IllegalArgumentException e) {
+            throw new CommandException(Messages.of(e));
         }
         System.out.println("Integration " + created.name() + " (" + created.type() + ") created"
                 + (created.file() == null ? "" : " in " + created.file()));

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.integrationhub.api.HubException;
 import org.integrationhub.gateway.IntegrationConfigurations;
 
@@ -22,11 +23,11 @@ public class IntegrationRemoveCommand implements Action {
     String name;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             configurations.remove(name);
         } catch (HubException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            throw new CommandException(e.getMessage());
         }
         System.out.println("Integration " + name + " removed");
         return null;

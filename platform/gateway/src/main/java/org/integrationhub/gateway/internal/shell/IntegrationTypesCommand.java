@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.gateway.ConfigurationKey;
 import org.integrationhub.gateway.ConnectorType;
@@ -24,7 +25,7 @@ public class IntegrationTypesCommand implements Action {
     String type;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (configurations.types().isEmpty()) {
             System.out.println("No connector type is installed.");
             return null;
@@ -45,6 +46,9 @@ public class IntegrationTypesCommand implements Action {
             table.column("Secret");
             table.column("Description").maxSize(60);
             for (ConfigurationKey k : t.keys()) {
+                if (k.id().equals("integration.name")) {
+                    continue; // NAME of hub:integration-add
+                }
                 table.addRow().addContent(k.id(), k.type() + (k.multiple() ? "[]" : ""), String.join(", ", k.defaults()),
                         k.required() ? "yes" : "", k.secret() ? "yes" : "", k.description() == null ? "" : k.description());
             }
@@ -52,7 +56,7 @@ public class IntegrationTypesCommand implements Action {
             System.out.println();
         }
         if (type != null && configurations.type(type).isEmpty()) {
-            throw new IllegalArgumentException("No connector type '" + type + "' is installed");
+            throw new CommandException("No connector type '" + type + "' is installed");
         }
         return null;
     }

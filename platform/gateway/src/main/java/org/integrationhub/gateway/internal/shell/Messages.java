@@ -3,7 +3,6 @@ package org.integrationhub.gateway.internal.shell;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.integrationhub.api.HubException;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.gateway.InstanceConfiguration;
 
@@ -14,7 +13,7 @@ final class Messages {
     }
 
     /** @return the refusal in one sentence: every invalid key of a validation failure, else the message */
-    static String of(HubException e) {
+    static String of(RuntimeException e) {
         if (e instanceof ValidationException v) {
             return "Invalid configuration: " + v.errors().stream().map(f -> f.field() + " " + f.message())
                     .collect(Collectors.joining("; "));
