@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One Jira Cloud project: an {@link IntegrationInterface} per factory configuration. {@code ticket.created} opens
- * the ticket's issue ({@link IssueSync}), {@code comment.added} copies the comment ({@link CommentSync}); Jira's
+ * One Jira Cloud project: an {@link IntegrationInterface} per factory configuration. {@code ticket.created} (or a
+ * priority raised into the instance's minimum) opens the ticket's issue ({@link IssueSync}), {@code comment.added} copies the comment ({@link CommentSync}); Jira's
  * webhooks at {@code /integrations/jira/webhook} bring comments and status changes back ({@link JiraWebhooks});
  * actions {@code create_issue}, {@code link_issue}, {@code sync_comments}; health is {@code GET /rest/api/3/myself}.
  */
@@ -128,6 +128,13 @@ public class JiraIntegration implements IntegrationInterface, InboundHandler {
             case TICKET_CREATED -> {
                 requireConfigured();
                 locked(event.ticketId(), () -> issues.ensureIssue(event.ticket()));
+            }
+            case TICKET_UPDATED -> {
+                // raised into integration.min.priority (the gateway delivers only tickets at or above it): escalate
+                if (event.changedFields().contains("priority") && event.ticket().status().isActive()) {
+                    requireConfigured();
+                    locked(event.ticketId(), () -> issues.ensureIssue(event.ticket()));
+                }
             }
             case COMMENT_ADDED -> {
                 if (event.comment() != null) {

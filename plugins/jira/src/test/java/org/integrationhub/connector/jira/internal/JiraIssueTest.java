@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
+import org.integrationhub.api.TicketUpdate;
 import org.integrationhub.connector.jira.internal.client.Adf;
 import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.IntegrationException;
@@ -63,6 +65,25 @@ class JiraIssueTest extends JiraTestSupport {
         jira.server.assertExactlyOnce("POST", "/rest/api/3/issue");
         assertThat(jira.server.requests("POST", "/rest/api/3/search/jql")).isEmpty();
         assertThat(jira.only().remoteLinks).hasSize(1);
+    }
+
+    @Test
+    void aTicketRaisedToAnEscalatedPriorityGetsItsIssueOnce() throws Exception {
+        Ticket ticket = open("Slow VPN", Priority.LOW);
+        Ticket raised = tickets.update(ticket.id(), new TicketUpdate(null, null, Priority.URGENT, null, null));
+        HubEvent update = tickets.lastEvent();
+        assertThat(update.changedFields()).contains("priority");
+        tickets.update(ticket.id(), TicketUpdate.assign("bob@example.com"));
+        HubEvent assigned = tickets.lastEvent();
+
+        connector.onEvent(update);
+        connector.onEvent(assigned);
+        connector.onEvent(update);
+
+        JsonNode fields = json.readTree(jira.server.assertExactlyOnce("POST", "/rest/api/3/issue").body())
+                .path("fields");
+        assertThat(fields.path("priority").path("name").asText()).isEqualTo("Highest");
+        assertThat(links.link("jira-eng", raised.id(), "issue")).isPresent();
     }
 
     @Test
