@@ -15,6 +15,7 @@ import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.gateway.IntegrationGateway;
 
 /** Shows an integration's event deliveries (pending, failed) and retries them. */
 @Service
@@ -25,6 +26,9 @@ public class IntegrationEventsCommand implements Action {
 
     @Reference
     DeliveryService deliveries;
+
+    @Reference
+    IntegrationGateway gateway;
 
     @Argument(index = 0, name = "name", description = "The integration (connector instance) name", required = true)
     @Completion(IntegrationNameCompleter.class)
@@ -63,7 +67,8 @@ public class IntegrationEventsCommand implements Action {
         }
         DeliveryStats stats = deliveries.stats(KIND, name);
         System.out.println(name + ": " + stats.pending() + " pending, " + stats.failed() + " failed, "
-                + stats.delivered() + " delivered");
+                + stats.delivered() + " delivered" + gateway.get(name).map(i -> "; " + IntegrationListCommand.receives(i))
+                        .orElse(""));
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Delivery", "Event", "Type", "Ticket", "Status", "Attempts", "Next attempt", "Last error"}) {
             table.column(column);
