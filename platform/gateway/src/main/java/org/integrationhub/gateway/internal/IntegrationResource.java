@@ -63,16 +63,18 @@ public class IntegrationResource implements ApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(Scopes.ADMIN)
     public Response create(Map<String, Object> body, @Context UriInfo uri) {
+        InstanceRequests.Create request;
         try {
-            InstanceRequests.Create request = InstanceRequests.create(body);
+            request = InstanceRequests.create(body);
+        } catch (ValidationException e) {
+            return InstanceRequests.problem(e, false); // the body's own fields
+        }
+        try {
             InstanceConfiguration created = configurations.create(request.type(), request.name(), request.config());
             URI location = uri.getAbsolutePathBuilder().path(created.name()).build();
             return Response.created(location).entity(created).build();
-        } catch (ValidationException e) {
-            return InstanceRequests.problem(e, body != null && e.errors().stream()
-                    .noneMatch(f -> f.field().equals("type") || f.field().equals("body")));
         } catch (HubException e) {
-            return InstanceRequests.problem(e, false);
+            return InstanceRequests.problem(e, true); // configuration keys become config.<key>
         }
     }
 
