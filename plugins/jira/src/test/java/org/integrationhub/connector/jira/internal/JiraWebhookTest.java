@@ -47,6 +47,19 @@ class JiraWebhookTest extends JiraTestSupport {
     }
 
     @Test
+    void aWebhookSignedForAnotherInstanceIs401SoThePlatformAsksTheNextOne() {
+        TestConfig other = new TestConfig(jira.url());
+        other.name = "jira-ops";
+        other.secret = "whs-ops-fedcba9876543210";
+        JiraIntegration ops = new JiraIntegration(context, links, other, clock);
+        String body = commentCreated(key, "10010", DEV, "Dana Developer", "Looking into it");
+
+        assertThat(ops.handle(webhook(body, "wh-1")).status()).isEqualTo(401);
+        assertThat(connector.handle(webhook(body, "wh-1")).status()).isEqualTo(200);
+        assertThat(tickets.comments(ticket.id())).hasSize(1);
+    }
+
+    @Test
     void aJiraCommentBecomesOneTicketCommentEvenWhenJiraSendsItTwice() {
         String body = commentCreated(key, "10010", DEV, "Dana Developer", "Looking into it");
 
