@@ -233,4 +233,35 @@ class CardSyncTest extends TrelloTestSupport {
                 new org.integrationhub.spi.ActionRequest("create_card", java.util.Map.of("ticket_id", "nope"), null))))
                 .map(IntegrationException::category)).contains(ErrorCategory.CONFIGURATION);
     }
+
+    @Test
+    void subjectDescriptionAndPriorityChangesUpdateTheCardKeepingTheTeamsLabels() throws Exception {
+        String normal = "5abbe4b7ddc1b351ef961451";
+        String hardware = "5abbe4b7ddc1b351ef961452";
+        trello.route("GET", "/1/boards/" + FakeTrello.BOARD + "/labels", Reply.of(200, "["
+                + FakeTrello.label(normal, "Normal", "green") + "," + FakeTrello.label(hardware, "Hardware", "sky")
+                + "]"));
+        Ticket ticket = openTicket(Priority.NORMAL);
+        deliverRecorded();
+        trello.route("GET", "/1/cards/" + FakeTrello.CARD, Reply.of(200, "{\"id\":\"" + FakeTrello.CARD
+                + "\",\"idLabels\":[\"" + normal + "\",\"" + hardware + "\"]}"));
+
+        Ticket changed = tickets.update(ticket.id(), new TicketUpdate("Printer on fire, 2nd floor too", null,
+                Priority.URGENT, null, null));
+        tickets.update(ticket.id(), TicketUpdate.assign("bob@example.com")); // nothing the card shows
+        deliverRecorded();
+
+        Recorded update = trello.assertExactlyOnce("PUT", "/1/cards/" + FakeTrello.CARD);
+        assertThat(update.queryParameters().keySet()).containsExactly("name", "due", "idLabels");
+        assertThat(update.queryParameter("name")).isEqualTo("Printer on fire, 2nd floor too");
+        assertThat(update.queryParameter("due")).isEqualTo(changed.slaDueAt().toString());
+        assertThat(update.queryParameter("idLabels")).isEqualTo(hardware + "," + FakeTrello.URGENT_LABEL);
+
+        tickets.update(ticket.id(), new TicketUpdate(null, "Now the 2nd floor as well", null, null, null));
+        deliverRecorded();
+        Recorded desc = trello.requests("PUT", "/1/cards/" + FakeTrello.CARD).get(1);
+        assertThat(desc.queryParameters().keySet()).containsExactly("desc");
+        assertThat(desc.queryParameter("desc")).startsWith("Now the 2nd floor as well\n\nHelpdesk ticket "
+                + ticket.id());
+    }
 }

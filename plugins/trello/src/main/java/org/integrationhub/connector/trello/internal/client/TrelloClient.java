@@ -141,6 +141,19 @@ public final class TrelloClient {
         return cards;
     }
 
+    /** {@code GET /cards/{id}?fields=idLabels}. @return the ids of the card's labels */
+    public List<String> cardLabels(String cardId) throws IntegrationException {
+        List<String> ids = new ArrayList<>();
+        call("GET", "/cards/" + segment(cardId), Map.of("fields", "idLabels")).path("idLabels")
+                .forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** {@code PUT /cards/{id}} with the given fields (e.g. {@code name}, {@code desc}, {@code due}, {@code idLabels}). */
+    public void updateCard(String cardId, Map<String, String> fields) throws IntegrationException {
+        call("PUT", "/cards/" + segment(cardId), fields);
+    }
+
     /** {@code PUT /cards/{id}?idList=…&pos=top}: moves a card to the top of a list. */
     public void moveCard(String cardId, String idList) throws IntegrationException {
         call("PUT", "/cards/" + segment(cardId), Map.of("idList", idList, "pos", "top"));

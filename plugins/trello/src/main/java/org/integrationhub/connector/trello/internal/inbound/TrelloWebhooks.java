@@ -51,9 +51,12 @@ public final class TrelloWebhooks {
             if (name.isBlank()) {
                 name = a.path("memberCreator").path("username").asText("");
             }
-            String before = data.path("listBefore").path("id").asText(data.path("old").path("idList").asText(""));
-            String after = data.path("listAfter").path("id").asText(data.has("old") && data.path("old").has("idList")
-                    ? data.path("card").path("idList").asText("") : "");
+            // a move names both lists; older payloads carry only old.idList and the card's new idList
+            boolean moved = data.path("old").has("idList");
+            String before = data.path("listBefore").path("id").asText(moved ? data.path("old").path("idList")
+                    .asText("") : "");
+            String after = data.path("listAfter").path("id").asText(moved ? data.path("card").path("idList")
+                    .asText("") : "");
             String board = data.path("board").path("id").asText(root.path("model").path("id").asText(""));
             return new Action(a.path("id").asText(""), a.path("type").asText(""), member, name, board,
                     data.path("card").path("id").asText(""), before, after, data.path("text").asText(""));
@@ -189,7 +192,7 @@ public final class TrelloWebhooks {
                 : action.text();
         String author = action.memberName().isBlank() ? "Trello user" : action.memberName();
         if (imported.isPresent()) {
-            if (!imported.get().equals("pending")) {
+            if (!state.importPending(ticketId, action.id())) {
                 return;
             }
             Optional<String> there = tickets.get().comments(ticketId).stream()

@@ -1,7 +1,11 @@
 package org.integrationhub.connector.trello.internal.sync;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hub → Trello: a card per ticket on the board's list for new tickets (name = subject, description = the ticket's
  * description and its URL, due = the SLA due time, the priority's label), each public comment once as a card comment,
- * resolved/closed → the card moves to the list for resolved tickets, reopened → back to the list for new ones.
+ * resolved/closed → the card moves to the list for resolved tickets, reopened → back to the list for new ones; a
+ * changed subject, description or priority (due time and label) updates the card.
  * Idempotent on redelivery: a create or comment whose answer was lost is looked up at Trello before it is written
  * again. Comments that came from Trello are never sent back.
  */
@@ -72,9 +77,12 @@ public final class CardSync {
             } else if (!created && (event.type() == EventType.TICKET_RESOLVED
                     || event.type() == EventType.TICKET_CLOSED)) {
                 place(ticket.id(), card.key(), true);
-            } else if (!created && event.type() == EventType.TICKET_UPDATED
-                    && event.changedFields().contains("status") && ticket.status() == TicketStatus.OPEN) {
-                place(ticket.id(), card.key(), false);
+                update(ticket, card.key(), event.changedFields());
+            } else if (!created && event.type() == EventType.TICKET_UPDATED) {
+                if (event.changedFields().contains("status") && ticket.status() == TicketStatus.OPEN) {
+                    place(ticket.id(), card.key(), false);
+                }
+                update(ticket, card.key(), event.changedFields());
             }
         }
     }
@@ -110,6 +118,7 @@ public final class CardSync {
                 throw e;
             }
             logger.debug("Trello: ticket {} became card {}", id, card.id());
+            state.recordLabel(id, label);
             return link(id, card, done);
         }
     }
@@ -127,6 +136,38 @@ public final class CardSync {
             text = text.substring(0, DESCRIPTION_MAX) + "…";
         }
         return (text.isEmpty() ? "" : text + "\n\n") + MARKER + ticket.id() + ": " + ticketUrl.apply(ticket.id());
+    }
+
+    /**
+     * Brings the card's name, description, due time and priority label up to date with a changed ticket. The
+     * priority label is swapped for the new one; the card's other labels stay.
+     */
+    private void update(Ticket ticket, String cardId, Set<String> changed) throws IntegrationException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (changed.contains("subject")) {
+            fields.put("name", ticket.subject());
+        }
+        if (changed.contains("description")) {
+            fields.put("desc", description(ticket));
+        }
+        String label = null;
+        if (changed.contains("priority")) {
+            fields.put("due", ticket.slaDueAt().toString()); // the SLA due time follows the priority
+            label = labels.idOf(ticket.priority());
+            List<String> ids = new ArrayList<>(trello.cardLabels(cardId));
+            state.label(ticket.id()).ifPresent(ids::remove);
+            if (!ids.contains(label)) {
+                ids.add(label);
+            }
+            fields.put("idLabels", String.join(",", ids));
+        }
+        if (fields.isEmpty()) {
+            return;
+        }
+        trello.updateCard(cardId, fields);
+        if (label != null) {
+            state.recordLabel(ticket.id(), label);
+        }
     }
 
     private void place(String ticketId, String cardId, boolean done) throws IntegrationException {

@@ -20,6 +20,7 @@ import org.integrationhub.spi.TicketLink;
  * <li>{@code trello.create}: a card create whose answer was lost (its outcome is looked up before creating again);</li>
  * <li>{@code trello.list}: {@code done} while the card is, as far as the connector knows, in the list for resolved
  * tickets, {@code new} otherwise (so a status the card already shows is not moved again);</li>
+ * <li>{@code trello.label}: the id of the priority label the card was given (replaced when the priority changes);</li>
  * <li>{@code trello.out.<hub comment>}: the Trello comment action a hub comment became ({@code pending} while
  * unknown);</li>
  * <li>{@code trello.in.<trello action>}: the hub comment a Trello comment became ({@code pending} while unknown);</li>
@@ -82,6 +83,14 @@ public final class SyncState {
         links.put(instance, ticketId, "trello.list", done ? "done" : "new");
     }
 
+    Optional<String> label(String ticketId) {
+        return links.get(instance, ticketId, "trello.label");
+    }
+
+    void recordLabel(String ticketId, String labelId) {
+        links.put(instance, ticketId, "trello.label", labelId);
+    }
+
     Optional<String> sent(String ticketId, String hubCommentId) {
         return links.get(instance, ticketId, "trello.out." + hubCommentId);
     }
@@ -107,6 +116,11 @@ public final class SyncState {
     public void markImportPending(String ticketId, String actionId, String body) {
         links.put(instance, ticketId, "trello.echo." + hash(body), actionId);
         links.put(instance, ticketId, "trello.in." + actionId, PENDING);
+    }
+
+    /** @return whether the import of this Trello comment was started but its outcome is not recorded */
+    public boolean importPending(String ticketId, String actionId) {
+        return imported(ticketId, actionId).filter(PENDING::equals).isPresent();
     }
 
     public void recordImported(String ticketId, String actionId, String hubCommentId) {
