@@ -46,7 +46,12 @@ public final class Adf {
         return paragraph;
     }
 
-    /** @param label the link text @param url the target @return a paragraph holding one link */
+    /**
+     * @param prefix plain text before the link, may be empty
+     * @param label the link text
+     * @param url the target
+     * @return a paragraph holding the prefix and one link
+     */
     public static ObjectNode linkParagraph(String prefix, String label, String url) {
         ObjectNode paragraph = NODES.objectNode().put("type", "paragraph");
         ArrayNode inline = paragraph.putArray("content");
