@@ -81,6 +81,11 @@ final class FakeTrello {
     /** A webhook delivery of a card moved between lists ({@code updateCard} with listBefore/listAfter). */
     static String moveDelivery(String actionId, String memberId, String board, String cardId, String from,
             String to) {
+        return moveDelivery(actionId, memberId, board, cardId, from, to, "2026-12-05T10:10:00.000Z");
+    }
+
+    static String moveDelivery(String actionId, String memberId, String board, String cardId, String from,
+            String to, String date) {
         return "{\"model\":{\"id\":\"" + board + "\",\"name\":\"Support\",\"desc\":\"\",\"closed\":false,"
                 + "\"url\":\"https://trello.com/b/Bo4rDxYz/support\",\"shortUrl\":\"https://trello.com/b/Bo4rDxYz\"},"
                 + "\"action\":{\"id\":\"" + actionId + "\",\"idMemberCreator\":\"" + memberId + "\",\"data\":{"
@@ -88,7 +93,7 @@ final class FakeTrello {
                 + "\"idShort\":1,\"shortLink\":\"AbCdEfGh\"},\"old\":{\"idList\":\"" + from + "\"},"
                 + "\"board\":{\"shortLink\":\"Bo4rDxYz\",\"name\":\"Support\",\"id\":\"" + board + "\"},"
                 + "\"listBefore\":{\"name\":\"Before\",\"id\":\"" + from + "\"},\"listAfter\":{\"name\":\"After\","
-                + "\"id\":\"" + to + "\"}},\"type\":\"updateCard\",\"date\":\"2026-12-05T10:10:00.000Z\","
+                + "\"id\":\"" + to + "\"}},\"type\":\"updateCard\",\"date\":\"" + date + "\","
                 + "\"limits\":{},\"display\":{\"translationKey\":\"action_move_card_from_list_to_list\"},"
                 + "\"memberCreator\":{\"id\":\"" + memberId + "\",\"activityBlocked\":false,\"avatarHash\":null,"
                 + "\"fullName\":\"Grace Hopper\",\"initials\":\"GH\",\"username\":\"grace\"}}}";

@@ -106,6 +106,20 @@ class TrelloWebhookTest extends TrelloTestSupport {
     }
 
     @Test
+    void aMoveOlderThanOneAppliedIsIgnored() throws Exception {
+        Ticket ticket = ticketWithCard();
+        String intoDone = FakeTrello.moveDelivery(ACTION, FakeTrello.PERSON, FakeTrello.BOARD, FakeTrello.CARD,
+                FakeTrello.LIST_NEW, FakeTrello.LIST_DONE, "2026-12-05T10:10:00.000Z");
+        String outAgain = FakeTrello.moveDelivery("6751a3c2e4b0a1d2c3f4e5a3", FakeTrello.PERSON, FakeTrello.BOARD,
+                FakeTrello.CARD, FakeTrello.LIST_DONE, FakeTrello.LIST_DOING, "2026-12-05T10:11:00.000Z");
+
+        assertThat(deliver(outAgain).status()).isEqualTo(200); // the later move arrives first
+        assertThat(deliver(intoDone).status()).isEqualTo(200); // Trello's retry of the earlier one
+        assertThat(tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(tickets.recordedEvents()).isEmpty();
+    }
+
+    @Test
     void badOrMissingSignaturesAndOtherCallbackUrlsGet401AndChangeNothing() throws Exception {
         Ticket ticket = ticketWithCard();
         String move = FakeTrello.moveDelivery(ACTION, FakeTrello.PERSON, FakeTrello.BOARD, FakeTrello.CARD,

@@ -1,6 +1,8 @@
 package org.integrationhub.connector.trello.internal.inbound;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -30,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code X-Trello-Webhook} signature over the raw body and the registered callback URL, and be about this instance's
  * board — otherwise 401, so the next instance is asked and nothing changes. Then: a linked card moved into the list
  * for resolved tickets resolves its ticket, moved out of it reopens it; a comment by a person becomes a ticket comment.
- * Each action is handled once (its id is remembered per ticket); actions of the connector's own member are ignored.
+ * Each action is handled once (its id is remembered per ticket), a move older than the last one applied is ignored,
+ * and actions of the connector's own member are ignored.
  */
 public final class TrelloWebhooks {
 
@@ -40,8 +43,8 @@ public final class TrelloWebhooks {
     private static final int COMMENT_MAX = 100_000;
 
     /** The few fields of a webhook action the connector reads. */
-    record Action(String id, String type, String memberId, String memberName, String boardId, String cardId,
-            String listBefore, String listAfter, String text) {
+    record Action(String id, String type, String date, String memberId, String memberName, String boardId,
+            String cardId, String listBefore, String listAfter, String text) {
 
         static Action of(JsonNode root) {
             JsonNode a = root.path("action");
@@ -58,7 +61,8 @@ public final class TrelloWebhooks {
             String after = data.path("listAfter").path("id").asText(moved ? data.path("card").path("idList")
                     .asText("") : "");
             String board = data.path("board").path("id").asText(root.path("model").path("id").asText(""));
-            return new Action(a.path("id").asText(""), a.path("type").asText(""), member, name, board,
+            return new Action(a.path("id").asText(""), a.path("type").asText(""), a.path("date").asText(""), member,
+                    name, board,
                     data.path("card").path("id").asText(""), before, after, data.path("text").asText(""));
         }
     }
@@ -173,6 +177,14 @@ public final class TrelloWebhooks {
         if (!intoDone && !outOfDone) {
             return; // between the team's own lists: no ticket status
         }
+        Optional<Instant> when = instant(action.date());
+        Optional<Instant> last = state.lastMove(ticketId);
+        if (when.isPresent() && last.isPresent() && !when.get().isAfter(last.get())) {
+            logger.debug("Trello: move {} of ticket {} is older than one applied already; ignored", action.id(),
+                    ticketId);
+            return; // a delivery Trello retried after a later move: the later move holds
+        }
+        when.ifPresent(w -> state.recordMove(ticketId, w));
         state.markPlacement(ticketId, intoDone);
         Optional<Ticket> ticket = tickets.get().find(ticketId);
         if (ticket.isEmpty()) {
@@ -183,6 +195,14 @@ public final class TrelloWebhooks {
             tickets.get().update(ticketId, TicketUpdate.status(TicketStatus.RESOLVED));
         } else if (outOfDone && !status.isActive()) {
             tickets.get().update(ticketId, TicketUpdate.status(TicketStatus.OPEN));
+        }
+    }
+
+    private static Optional<Instant> instant(String date) {
+        try {
+            return date.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(date));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.integrationhub.spi.TicketLink;
  * unknown);</li>
  * <li>{@code trello.in.<trello action>}: the hub comment a Trello comment became ({@code pending} while unknown);</li>
  * <li>{@code trello.echo.<hash of body>}: a ticket comment made from Trello, never sent back;</li>
+ * <li>{@code trello.moved}: the time of the last card move taken from a webhook, so an older one arriving late is
+ * ignored;</li>
  * <li>{@code trello.actions}: the last {@value #SEEN} webhook actions handled for the ticket, to drop replays.</li>
  * </ul>
  * and, under the pseudo ticket {@value #INSTANCE}, {@code trello.webhook}: the callback URL of the webhook this
@@ -130,6 +133,15 @@ public final class SyncState {
     /** @return whether a ticket comment with this body was made from a Trello comment (so it must not go back) */
     boolean fromTrello(String ticketId, String body) {
         return links.get(instance, ticketId, "trello.echo." + hash(body)).isPresent();
+    }
+
+    /** @return the time of the last card move applied from a webhook, if any */
+    public Optional<Instant> lastMove(String ticketId) {
+        return links.get(instance, ticketId, "trello.moved").map(Instant::parse);
+    }
+
+    public void recordMove(String ticketId, Instant when) {
+        links.put(instance, ticketId, "trello.moved", when.toString());
     }
 
     /** @return whether this webhook action was handled for the ticket before */
