@@ -24,6 +24,7 @@ public final class HubProcess {
     private final Path home;
     private final int httpPort;
     private final int sshPort;
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private Process process;
 
     private HubProcess(Path home) throws IOException {
@@ -60,11 +61,18 @@ public final class HubProcess {
         return this;
     }
 
+    /** Sets an environment variable of the hub's process from its next start on (e.g. for {@code env:NAME} secrets). */
+    public HubProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     public HubProcess start() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        pb.environment().putAll(environment);
         process = pb.start();
         return this;
     }
