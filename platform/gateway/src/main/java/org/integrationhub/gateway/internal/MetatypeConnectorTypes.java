@@ -74,6 +74,9 @@ final class MetatypeConnectorTypes implements ConnectorTypes {
             return null;
         }
         ObjectClassDefinition ocd = info.getObjectClassDefinition(factoryPid, Locale.ENGLISH.toString());
+        if (ocd == null) {
+            return null;
+        }
         Set<String> required = ids(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED));
         AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
         List<ConfigurationKey> keys = new ArrayList<>();
