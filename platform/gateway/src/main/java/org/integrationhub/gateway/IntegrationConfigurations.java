@@ -37,14 +37,16 @@ public interface IntegrationConfigurations {
      * @param type the type name
      * @param name the instance name, unique in the hub: {@code [a-z0-9][a-z0-9_-]*}, at most 64 characters
      * @param values keys to values as an operator writes them in a .cfg file (several values comma-separated);
-     *        secrets may be {@code env:NAME}
+     *        secrets may be {@code env:NAME}; an empty value means the key's default, except
+     *        {@code integration.events}, where it means no events
      * @return the created instance
      */
     InstanceConfiguration create(String type, String name, Map<String, String> values);
 
     /**
      * Replaces an instance's values (its name and type stay). A secret key that is absent or empty in
-     * {@code values} keeps its stored value; any other key that is absent or empty takes its default.
+     * {@code values} keeps its stored value; any other key that is absent or empty takes its default (an empty
+     * {@code integration.events}: no events).
      *
      * @param name the instance name
      * @param values the new values, as for {@link #create}
