@@ -35,8 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Issue 12's acceptance, as a new plugin author would go: in a directory outside the repository, generate a
  * connector with the installed {@code hub-connector-archetype}, build it offline with {@code mvn verify} (its own
- * tests included), drop the jar into a running hub's deploy/, configure an instance pointing at a loopback vendor,
- * and call its action over REST. Prints the time from generate to callable. Then the generated connector's health
+ * tests included), drop the jar into a running hub's deploy/, create an instance pointing at a loopback vendor with
+ * {@code hub:integration-add} (bin/client), and call its action over REST. Prints the time from generate to callable. Then the generated connector's health
  * check and inbound webhook are checked in the distribution too.
  *
  * <p>Maven runs as a child process ({@code maven.home} from the build, offline, with the default local repository,
@@ -100,7 +100,7 @@ class ArchetypeIT {
         long built = System.nanoTime();
 
         deploy(jar);
-        configure();
+        configure(http, key);
         long callable = awaitCallable(http, key, Duration.ofSeconds(60));
         System.out.printf("archetype generate-to-callable: %d ms (generate %d ms, mvn verify %d ms, drop + configure"
                 + " to callable %d ms)%n", ms(callable - start), ms(generated - start), ms(built - generated),
@@ -114,6 +114,9 @@ class ArchetypeIT {
         assertThat(info.get("type").asText()).isEqualTo("acme");
         assertThat(info.get("bundle").asText()).isEqualTo("com.acme.connector/1.0.0.SNAPSHOT");
         assertThat(info.toString()).doesNotContain(TOKEN).doesNotContain(WEBHOOK_SECRET);
+        String types = hub.client("hub:integration-types acme");
+        assertThat(types).as("hub:integration-types acme").contains("api.url").contains(".token")
+                .contains(".webhook.secret").doesNotContain(TOKEN);
 
         commentThroughTheWebhook(http, key);
         assertThat(connectorErrors()).as("ERROR lines of the connector in karaf.log").isEmpty();
@@ -159,13 +162,24 @@ class ArchetypeIT {
         Files.move(staging, hub.home().resolve("deploy/acme-connector.jar"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The instance {@code demo}, as an operator writes it into etc/ (fileinstall picks it up while the hub runs). */
-    private void configure() throws IOException {
-        Path staging = hub.home().resolve("staging/org.integrationhub.connector.acme-demo.cfg");
-        Files.writeString(staging, String.join("\n", "integration.name = demo",
-                "api.url = " + vendor.uri("/api"), ".token = " + TOKEN, ".webhook.secret = " + WEBHOOK_SECRET, ""));
-        Files.move(staging, hub.home().resolve("etc/org.integrationhub.connector.acme-demo.cfg"),
-                StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Creates the instance {@code demo} as the guide tells operators to: once the hub knows the type (its bundle is
+     * active), {@code hub:integration-add} through {@code bin/client}. The secrets are accepted and never echoed.
+     */
+    private void configure(HubHttp http, String key) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HubHttp.Answer type = http.get("/api/v1/integration-types/acme", key);
+        while (type.status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            type = http.get("/api/v1/integration-types/acme", key);
+        }
+        assertThat(type.status).as("the type acme after the drop: %s", type).isEqualTo(200);
+        String out = hub.client("hub:integration-add acme demo api.url=" + vendor.uri("/api") + " .token=" + TOKEN
+                + " .webhook.secret=" + WEBHOOK_SECRET);
+        assertThat(out).as("hub:integration-add").contains("demo").contains("created").doesNotContain(TOKEN)
+                .doesNotContain(WEBHOOK_SECRET).doesNotContainIgnoringCase("error");
+        assertThat(hub.home().resolve("etc/org.integrationhub.connector.acme-demo.cfg")).exists();
+        System.out.println("karaf@hub()> hub:integration-add acme demo api.url=… .token=… .webhook.secret=…\n" + out.strip());
     }
 
     /** Calls the action every 50 ms until it answers 200; @return System.nanoTime() of that answer */
