@@ -31,7 +31,8 @@ final class HelpdeskRules {
     static final int RATING_COMMENT_MAX = 10_000;
 
     /** Plausible, not RFC 5322: one @, no blanks or control characters, a dotted domain of non-empty labels. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
 
     private HelpdeskRules() {
     }

@@ -7,15 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.NewTicket;
@@ -29,6 +23,7 @@ import org.integrationhub.spi.IntegrationDescriptor;
 import org.integrationhub.spi.IntegrationException;
 import org.integrationhub.spi.IntegrationInterface;
 import org.integrationhub.spi.IntegrationStatus;
+import org.integrationhub.testkit.ContractCalls.VendorBehaviour;
 import org.integrationhub.testkit.FakeHttpServer.Recorded;
 import org.integrationhub.testkit.FakeHttpServer.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -226,22 +221,6 @@ public abstract class IntegrationContractTest {
         assertThat(result.status()).as("health with the vendor gone").isNotEqualTo(IntegrationStatus.ONLINE);
     }
 
-    /** What the vendor does in the health and error-mapping checks. */
-    enum VendorBehaviour {
-        NORMAL(null),
-        UNAUTHORIZED(Reply.of(401, "{\"error\":\"invalid_token\"}")),
-        SERVER_ERROR(Reply.of(500, "{\"error\":\"internal\"}")),
-        GARBAGE(Reply.of(200, "<html><body><h1>502 Bad Gateway</h1></body></html>").withContentType("text/html")),
-        HANGING(Reply.of(200, "{}")),
-        DROPPED(Reply.drop());
-
-        final Reply reply;
-
-        VendorBehaviour(Reply reply) {
-            this.reply = reply;
-        }
-    }
-
     @ParameterizedTest(name = "vendor {0}")
     @EnumSource(VendorBehaviour.class)
     void healthCheckNeverThrowsNorShowsASecret(VendorBehaviour behaviour) throws Exception {
@@ -283,7 +262,8 @@ public abstract class IntegrationContractTest {
         IntegrationInterface integration = create();
         answerVendor(remote, Reply.of(200, "{}").withDelay(timeLimit().plusSeconds(5)));
         IntegrationException e = callFails("a vendor that does not answer", integration);
-        assertThat(e.category()).as("category of a timeout (%s)", e.getMessage()).isEqualTo(ErrorCategory.COMMUNICATION);
+        assertThat(e.category()).as("category of a timeout (%s)", e.getMessage())
+                .isEqualTo(ErrorCategory.COMMUNICATION);
     }
 
     @Test
@@ -389,37 +369,23 @@ public abstract class IntegrationContractTest {
         }
     }
 
-    /** Fails if {@code text} contains a secret, showing the text with every secret masked. */
+    /** Fails if {@code text} contains a secret, showing the text with every secret masked. @since 0.2.0 */
     protected final void assertNoSecret(String where, String text) {
-        if (text == null) {
+        Set<String> secrets = secrets();
+        if (text == null || secrets == null) {
             return;
         }
         int i = 0;
-        for (String secret : secrets()) {
+        for (String secret : secrets) {
             i++;
             if (secret != null && secret.length() >= 6 && text.contains(secret)) {
-                String masked = text;
-                for (String s : secrets()) {
-                    if (s != null && s.length() >= 6) {
-                        masked = masked.replace(s, "<secret>");
-                    }
-                }
-                fail("secret #" + i + " of secrets() appears in " + where + ": "
-                        + (masked.length() > 2000 ? masked.substring(0, 2000) + "…" : masked));
+                fail("secret #" + i + " of secrets() appears in " + where + ": " + ContractCalls.masked(text, secrets));
             }
         }
     }
 
     private HealthResult health(IntegrationInterface integration, String situation) throws Exception {
-        HealthResult result;
-        try {
-            result = within("checkHealth() against " + situation, integration::checkHealth);
-        } catch (RuntimeException e) {
-            throw new AssertionError("checkHealth() threw " + e.getClass().getName() + " against " + situation
-                    + ": it must return a HealthResult instead (e.g. HealthResult.of(integrationException))", e);
-        }
-        assertThat(result).as("checkHealth() against %s", situation).isNotNull();
-        return result;
+        return ContractCalls.health(timeLimit(), integration, situation);
     }
 
     private IntegrationException callFails(String situation, IntegrationInterface integration) throws Exception {
@@ -428,53 +394,11 @@ public abstract class IntegrationContractTest {
         return e;
     }
 
-    private interface VendorCall {
-        void run() throws IntegrationException;
+    private IntegrationException classified(String what, ContractCalls.VendorCall call) throws Exception {
+        return ContractCalls.classified(timeLimit(), what, call, remote);
     }
 
-    private IntegrationException classified(String what, VendorCall call) throws Exception {
-        try {
-            within(what, () -> {
-                call.run();
-                return null;
-            });
-        } catch (IntegrationException e) {
-            return e;
-        } catch (RuntimeException e) {
-            throw new AssertionError(what + " threw " + e.getClass().getName() + " (" + e.getMessage()
-                    + "): a connector classifies every failure as an IntegrationException", e);
-        }
-        throw new AssertionError(what + " succeeded; expected an IntegrationException. Requests the vendor got: "
-                + FakeHttpServer.describe(remote.requests()));
-    }
-
-    /** Runs {@code call} with the {@link #timeLimit()}, rethrowing what it throws. */
     private <T> T within(String what, Callable<T> call) throws Exception {
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "contract-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<T> future = executor.submit(call);
-            try {
-                return future.get(timeLimit().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                throw new AssertionError(what + " did not return within " + timeLimit().toString().toLowerCase(Locale.ROOT)
-                        .substring(2) + ": give every vendor request a timeout below timeLimit()");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-        } finally {
-            executor.shutdownNow();
-        }
+        return ContractCalls.within(timeLimit(), what, call);
     }
 }
