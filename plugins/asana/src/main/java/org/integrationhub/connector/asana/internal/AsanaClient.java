@@ -35,10 +35,13 @@ final class AsanaClient {
     record Task(String gid, String permalinkUrl, boolean completed, String notes) {
     }
 
-    /** A story of a task: a comment has type {@code comment}; the author is null for system stories. */
+    /**
+     * A story of a task: a comment has type {@code comment} (subtype {@code comment_added}); the author is null for
+     * system stories.
+     */
     record Story(String gid, String type, String text, String authorGid, String authorName, String taskGid) {
         boolean isComment() {
-            return "comment".equals(type);
+            return "comment".equals(type) || "comment_added".equals(type);
         }
     }
 
@@ -52,6 +55,7 @@ final class AsanaClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TASK_FIELDS = "permalink_url,completed";
+    private static final String STORY_FIELDS = "type,resource_subtype,text,created_by.name,target";
     private static final int PAGE = 100;
     /** Pages of a project listing read at most while looking for a task (10,000 open tasks). */
     private static final int MAX_PAGES = 100;
@@ -134,7 +138,7 @@ final class AsanaClient {
     /** {@code GET /tasks/{gid}/stories}: the task's comments (first 100), to find a comment written before. */
     List<Story> comments(String taskGid) throws IntegrationException {
         JsonNode answer = callRaw("GET", "/tasks/" + encode(taskGid)
-                + "/stories?limit=" + PAGE + "&opt_fields=type,text,created_by.name,target", null);
+                + "/stories?limit=" + PAGE + "&opt_fields=" + STORY_FIELDS, null);
         List<Story> out = new ArrayList<>();
         for (JsonNode s : answer.path("data")) {
             Story story = story(s, taskGid);
@@ -147,7 +151,7 @@ final class AsanaClient {
 
     /** {@code GET /stories/{gid}}. */
     Story story(String gid) throws IntegrationException {
-        return story(call("GET", "/stories/" + encode(gid) + "?opt_fields=type,text,created_by.name,target", null),
+        return story(call("GET", "/stories/" + encode(gid) + "?opt_fields=" + STORY_FIELDS, null),
                 null);
     }
 
@@ -173,19 +177,20 @@ final class AsanaClient {
     private static Story story(JsonNode s, String taskGid) {
         JsonNode author = s.path("created_by");
         JsonNode target = s.path("target");
-        return new Story(s.path("gid").asText(), s.path("type").asText(""), s.path("text").asText(""),
+        String type = s.path("type").asText(s.path("resource_subtype").asText(""));
+        return new Story(s.path("gid").asText(), type, s.path("text").asText(""),
                 author.isObject() ? author.path("gid").asText(null) : null,
                 author.isObject() ? author.path("name").asText("") : "",
                 target.isObject() ? target.path("gid").asText(taskGid) : taskGid);
     }
 
     private JsonNode call(String method, String path, JsonNode data) throws IntegrationException {
-        JsonNode data2 = callRaw(method, path, data).path("data");
-        if (!data2.isObject()) {
+        JsonNode answer = callRaw(method, path, data).path("data");
+        if (!answer.isObject()) {
             throw new IntegrationException(ErrorCategory.REMOTE, "Asana answered " + method + " " + route(path)
                     + " without a data object", null);
         }
-        return data2;
+        return answer;
     }
 
     private JsonNode callRaw(String method, String path, JsonNode data) throws IntegrationException {

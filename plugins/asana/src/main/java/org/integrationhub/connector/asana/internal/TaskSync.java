@@ -131,7 +131,7 @@ final class TaskSync {
             return;
         }
         Object completed = fields.get("completed");
-        if (completed != null && state.knownCompleted(ticketId).orElse(!(Boolean) completed) == completed) {
+        if (completed != null && state.knownCompleted(ticketId).map(completed::equals).orElse(false)) {
             fields.remove("completed"); // Asana has it already (or told us so): no echo
         }
         if (fields.isEmpty()) {

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.integrationhub.api.Comment;
@@ -176,7 +175,8 @@ final class WebhookReceiver {
                 return;
             }
             try {
-                Comment comment = tickets.get().addComment(ticketId, new Person(null, story.authorName()),
+                String author = story.authorName().isBlank() ? "Asana user " + story.authorGid() : story.authorName();
+                Comment comment = tickets.get().addComment(ticketId, new Person(null, author),
                         story.text(), false);
                 state.tookIn(ticketId, storyGid, comment.id());
             } catch (HubException e) {

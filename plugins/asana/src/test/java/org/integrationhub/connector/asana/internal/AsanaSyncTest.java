@@ -75,12 +75,8 @@ class AsanaSyncTest extends AsanaTestSupport {
 
     @Test
     void aCreateWhoseAnswerWasLostIsFoundAgainInsteadOfMadeTwice() throws Exception {
-        for (int i = 0; i < 120; i++) { // more than one page of open tasks in the project
-            asana.tasks.put(Long.toString(1203900000000000L + i), com.fasterxml.jackson.databind.node.JsonNodeFactory
-                    .instance.objectNode().put("gid", Long.toString(1203900000000000L + i)).put("notes", "other")
-                    .put("completed", false).set("projects", com.fasterxml.jackson.databind.node.JsonNodeFactory
-                            .instance.arrayNode().add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                                    .objectNode().put("gid", FakeAsana.PROJECT))));
+        for (int i = 0; i < 120; i++) { // more than one page of open tasks, listed before the one made below
+            asana.addOpenTask(Long.toString(1203900000000000L + i), FakeAsana.PROJECT, "Helpdesk ticket elsewhere");
         }
         config.timeoutMillis = 300;
         AsanaIntegration impatient = newInstance();

@@ -19,7 +19,6 @@ import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.InboundRequest;
 import org.integrationhub.spi.InboundResponse;
 import org.integrationhub.spi.IntegrationException;
-import org.integrationhub.testkit.FakeHttpServer.Recorded;
 import org.integrationhub.testkit.FakeHttpServer.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -169,9 +168,7 @@ class AsanaWebhookTest extends AsanaTestSupport {
         tickets.addComment(ticket.id(), new Person("bob@example.com", "Bob"), "On my way", false);
         deliverNewEvents();
         String ownStory = asana.stories.keySet().iterator().next();
-        ObjectNode echo = asana.personCompletes(gid, false); // shape only; replaced below
-        echo.removeAll();
-        echo.setAll(storyAdded(ownStory, gid, FakeAsana.ME));
+        ObjectNode echo = FakeAsana.storyAdded(ownStory, gid, FakeAsana.ME);
         // and one the connector wrote that it has not remembered (Asana reported it before the answer arrived)
         ObjectNode unremembered = asana.comments(gid, "Earlier\n\n-- From Helpdesk by Bob", FakeAsana.ME, "Hub Bot");
 
@@ -184,8 +181,7 @@ class AsanaWebhookTest extends AsanaTestSupport {
     void heartbeatsAndForeignTasksAreAcknowledged() throws Exception {
         register();
         assertThat(integration.handle(FakeAsana.delivery(FakeAsana.HOOK_SECRET)).status()).isEqualTo(200);
-        asana.tasks.put("1204000000888888", (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree("{\"gid\":\"1204000000888888\",\"completed\":false}"));
+        asana.addOpenTask("1204000000888888", FakeAsana.PROJECT, "made in Asana");
         InboundRequest foreign = FakeAsana.delivery(FakeAsana.HOOK_SECRET, asana.personCompletes("1204000000888888",
                 true));
         assertThat(integration.handle(foreign).status()).isEqualTo(200);
@@ -215,15 +211,5 @@ class AsanaWebhookTest extends AsanaTestSupport {
 
     private static InboundRequest handshake(String query, String secret) {
         return new InboundRequest("POST", "webhook", Map.of("X-Hook-Secret", List.of(secret)), null, query);
-    }
-
-    private static ObjectNode storyAdded(String storyGid, String taskGid, String userGid) {
-        ObjectNode event = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        event.putObject("user").put("gid", userGid).put("resource_type", "user");
-        event.put("created_at", "2026-12-05T17:00:00.000Z").put("action", "added");
-        event.putObject("resource").put("gid", storyGid).put("resource_type", "story")
-                .put("resource_subtype", "comment_added");
-        event.putObject("parent").put("gid", taskGid).put("resource_type", "task");
-        return event;
     }
 }

@@ -161,6 +161,24 @@ final class FakeAsana implements AutoCloseable {
         return Reply.of(201, answer.toString());
     }
 
+    /** Puts an incomplete task in {@code project} that was made elsewhere (not by the connector). */
+    void addOpenTask(String gid, String project, String notes) {
+        ObjectNode task = JSON.createObjectNode().put("gid", gid).put("resource_type", "task").put("name", "Other")
+                .put("notes", notes).put("completed", false)
+                .put("permalink_url", "https://app.asana.com/0/" + project + "/" + gid);
+        task.putArray("projects").addObject().put("gid", project).put("resource_type", "project");
+        tasks.put(gid, task);
+    }
+
+    /** @return the event Asana reports when a comment story is added to a task */
+    static ObjectNode storyAdded(String storyGid, String taskGid, String userGid) {
+        ObjectNode event = event(userGid, storyGid, "story", "added");
+        ((ObjectNode) event.path("resource")).put("resource_subtype", "comment_added");
+        event.putObject("parent").put("gid", taskGid).put("resource_type", "task")
+                .put("resource_subtype", "default_task");
+        return event;
+    }
+
     /** A person completes (or re-opens) a task in Asana: @return the event Asana reports */
     ObjectNode personCompletes(String taskGid, boolean completed) {
         tasks.get(taskGid).put("completed", completed);
@@ -172,12 +190,7 @@ final class FakeAsana implements AutoCloseable {
 
     /** Someone comments on a task in Asana: @return the event Asana reports */
     ObjectNode comments(String taskGid, String text, String userGid, String userName) {
-        String gid = story(taskGid, text, userGid, userName).path("gid").asText();
-        ObjectNode event = event(userGid, gid, "story", "added");
-        ((ObjectNode) event.path("resource")).put("resource_subtype", "comment_added");
-        event.putObject("parent").put("gid", taskGid).put("resource_type", "task")
-                .put("resource_subtype", "default_task");
-        return event;
+        return storyAdded(story(taskGid, text, userGid, userName).path("gid").asText(), taskGid, userGid);
     }
 
     private static ObjectNode event(String userGid, String gid, String type, String action) {
