@@ -1,12 +1,7 @@
 package org.integrationhub.connector.asana.internal;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.IntegrationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The few Asana REST API calls the connector makes, on the platform's JDK HTTP client: bodies are
- * {@code {"data":{…}}}, failures {@code {"errors":[{"message":…}]}} mapped to {@link ErrorCategory} by HTTP status
- * (429 with Retry-After → RATE_LIMITED carrying it). The token goes only into the Authorization header.
+ * The few Asana REST API calls the connector makes (tasks, stories, users/me, webhooks), over {@link AsanaHttp}.
  */
 final class AsanaClient {
 
@@ -60,21 +52,15 @@ final class AsanaClient {
     /** Pages of a project listing read at most while looking for a task (10,000 open tasks). */
     private static final int MAX_PAGES = 100;
 
-    private final HttpClient http;
-    private final String base;
-    private final String token;
-    private final Duration timeout;
+    private final AsanaHttp http;
 
     AsanaClient(HttpClient http, String apiUrl, String token, Duration timeout) {
-        this.http = http;
-        this.base = apiUrl.replaceAll("/+$", "");
-        this.token = token;
-        this.timeout = timeout;
+        this.http = new AsanaHttp(http, apiUrl, token, timeout);
     }
 
     /** {@code GET /users/me}: the token's user (health check and echo suppression). */
     User me() throws IntegrationException {
-        JsonNode data = call("GET", "/users/me?opt_fields=name", null);
+        JsonNode data = http.data("GET", "/users/me?opt_fields=name", null);
         return new User(data.path("gid").asText(), data.path("name").asText(""));
     }
 
@@ -89,18 +75,18 @@ final class AsanaClient {
         if (dueAt != null) {
             data.put("due_at", dueAt.toString());
         }
-        return task(call("POST", "/tasks?opt_fields=" + TASK_FIELDS, data));
+        return task(http.data("POST", "/tasks?opt_fields=" + TASK_FIELDS, data));
     }
 
     /** {@code PUT /tasks/{gid}} with the given fields (e.g. {@code completed}, {@code name}, {@code due_at}). */
     Task updateTask(String gid, Map<String, Object> fields) throws IntegrationException {
         ObjectNode data = JSON.valueToTree(fields);
-        return task(call("PUT", "/tasks/" + encode(gid) + "?opt_fields=" + TASK_FIELDS, data));
+        return task(http.data("PUT", "/tasks/" + encode(gid) + "?opt_fields=" + TASK_FIELDS, data));
     }
 
     /** {@code GET /tasks/{gid}}. */
     Task task(String gid) throws IntegrationException {
-        return task(call("GET", "/tasks/" + encode(gid) + "?opt_fields=" + TASK_FIELDS, null));
+        return task(http.data("GET", "/tasks/" + encode(gid) + "?opt_fields=" + TASK_FIELDS, null));
     }
 
     /**
@@ -113,7 +99,7 @@ final class AsanaClient {
         for (int page = 0; page < MAX_PAGES; page++) {
             String path = "/tasks?project=" + encode(project) + "&completed_since=now&limit=" + PAGE
                     + "&opt_fields=notes," + TASK_FIELDS + (offset == null ? "" : "&offset=" + encode(offset));
-            JsonNode answer = callRaw("GET", path, null);
+            JsonNode answer = http.answer("GET", path, null);
             for (JsonNode t : answer.path("data")) {
                 Task task = task(t);
                 if (match.test(task.notes())) {
@@ -132,12 +118,12 @@ final class AsanaClient {
     /** {@code POST /tasks/{gid}/stories}: a comment; @return the story's gid */
     String addComment(String taskGid, String text) throws IntegrationException {
         ObjectNode data = JSON.createObjectNode().put("text", text);
-        return call("POST", "/tasks/" + encode(taskGid) + "/stories?opt_fields=gid", data).path("gid").asText();
+        return http.data("POST", "/tasks/" + encode(taskGid) + "/stories?opt_fields=gid", data).path("gid").asText();
     }
 
     /** {@code GET /tasks/{gid}/stories}: the task's comments (first 100), to find a comment written before. */
     List<Story> comments(String taskGid) throws IntegrationException {
-        JsonNode answer = callRaw("GET", "/tasks/" + encode(taskGid)
+        JsonNode answer = http.answer("GET", "/tasks/" + encode(taskGid)
                 + "/stories?limit=" + PAGE + "&opt_fields=" + STORY_FIELDS, null);
         List<Story> out = new ArrayList<>();
         for (JsonNode s : answer.path("data")) {
@@ -151,7 +137,7 @@ final class AsanaClient {
 
     /** {@code GET /stories/{gid}}. */
     Story story(String gid) throws IntegrationException {
-        return story(call("GET", "/stories/" + encode(gid) + "?opt_fields=" + STORY_FIELDS, null),
+        return story(http.data("GET", "/stories/" + encode(gid) + "?opt_fields=" + STORY_FIELDS, null),
                 null);
     }
 
@@ -165,7 +151,7 @@ final class AsanaClient {
         filters.addObject().put("resource_type", "task").put("action", "changed").putArray("fields").add("completed");
         filters.addObject().put("resource_type", "story").put("action", "added")
                 .put("resource_subtype", "comment_added");
-        JsonNode answer = callRaw("POST", "/webhooks", data);
+        JsonNode answer = http.answer("POST", "/webhooks", data);
         return new Webhook(answer.path("data").path("gid").asText(), answer.path("X-Hook-Secret").asText(null));
     }
 
@@ -182,88 +168,6 @@ final class AsanaClient {
                 author.isObject() ? author.path("gid").asText(null) : null,
                 author.isObject() ? author.path("name").asText("") : "",
                 target.isObject() ? target.path("gid").asText(taskGid) : taskGid);
-    }
-
-    private JsonNode call(String method, String path, JsonNode data) throws IntegrationException {
-        JsonNode answer = callRaw(method, path, data).path("data");
-        if (!answer.isObject()) {
-            throw new IntegrationException(ErrorCategory.REMOTE, "Asana answered " + method + " " + route(path)
-                    + " without a data object", null);
-        }
-        return answer;
-    }
-
-    private JsonNode callRaw(String method, String path, JsonNode data) throws IntegrationException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-        if (data != null) {
-            ObjectNode body = JSON.createObjectNode();
-            body.set("data", data);
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new IntegrationException(ErrorCategory.COMMUNICATION, "Asana did not answer " + method + " "
-                    + route(path) + " within " + timeout.toMillis() + " ms", e);
-        } catch (IOException e) {
-            throw new IntegrationException(ErrorCategory.COMMUNICATION, "Asana unreachable for " + method + " "
-                    + route(path) + ": " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntegrationException(ErrorCategory.COMMUNICATION, "interrupted calling Asana", e);
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            try {
-                return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new IntegrationException(ErrorCategory.REMOTE, "Asana answered " + method + " " + route(path)
-                        + " with malformed JSON", e);
-            }
-        }
-        throw failure(method, path, status, response);
-    }
-
-    private static IntegrationException failure(String method, String path, int status, HttpResponse<String> r) {
-        String message = "Asana answered " + status + " to " + method + " " + route(path) + errorMessage(r.body());
-        ErrorCategory category = ErrorCategory.fromHttpStatus(status);
-        Duration retryAfter = category == ErrorCategory.RATE_LIMITED
-                ? r.headers().firstValue("Retry-After").map(AsanaClient::seconds).orElse(null) : null;
-        return new IntegrationException(category, message, null, retryAfter);
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            long s = Long.parseLong(value.trim());
-            return s >= 0 ? Duration.ofSeconds(s) : null;
-        } catch (NumberFormatException e) {
-            return null; // an HTTP date: the gateway then applies its own wait
-        }
-    }
-
-    /** @return ": <first error message>" from Asana's error body (at most 200 characters), or "" */
-    private static String errorMessage(String body) {
-        try {
-            JsonNode message = JSON.readTree(body == null ? "" : body).path("errors").path(0).path("message");
-            if (message.isTextual() && !message.asText().isBlank()) {
-                String m = message.asText().strip();
-                return ": " + (m.length() > 200 ? m.substring(0, 200) + "…" : m);
-            }
-        } catch (IOException e) {
-            // not JSON: the status says enough
-        }
-        return "";
-    }
-
-    /** @return the path without its query, for messages */
-    private static String route(String path) {
-        int q = path.indexOf('?');
-        return q < 0 ? path : path.substring(0, q);
     }
 
     private static String encode(String value) {
