@@ -170,8 +170,15 @@ public abstract class IntegrationContractTest {
 
     @AfterEach
     void stopFakes() {
-        remote.close();
-        context.close();
+        if (remote != null) {
+            remote.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+        if (logs == null) {
+            return;
+        }
         logs.close();
         assertNoSecret("the log output of this check", logs.text());
         for (String name : created) {
@@ -290,16 +297,10 @@ public abstract class IntegrationContractTest {
         Assumptions.assumeTrue(event != null, "sampleEvent() is null: the connector takes no events");
         IntegrationInterface integration = create();
         int before = remote.requests().size();
-        within("onEvent", () -> {
-            integration.onEvent(event);
-            return null;
-        });
+        deliver(integration, event, "first");
         List<Recorded> first = writes(before);
         int between = remote.requests().size();
-        within("onEvent (second delivery)", () -> {
-            integration.onEvent(event);
-            return null;
-        });
+        deliver(integration, event, "second");
         List<Recorded> second = writes(between);
         Set<String> markers = new HashSet<>();
         first.forEach(r -> markers.add(idempotencyMarker(r)));
@@ -348,6 +349,20 @@ public abstract class IntegrationContractTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private void deliver(IntegrationInterface integration, HubEvent event, String which) throws Exception {
+        try {
+            within("onEvent (" + which + " delivery)", () -> {
+                integration.onEvent(event);
+                return null;
+            });
+        } catch (IntegrationException e) {
+            throw new AssertionError("the " + which + " delivery of sampleEvent() failed (" + e.category() + ": "
+                    + e.getMessage() + "): script the vendor's successful answers in createIntegration "
+                    + "(remote.route), or override sampleEvent(); requests the vendor got: "
+                    + FakeHttpServer.describe(remote.requests()), e);
+        }
+    }
 
     private List<Recorded> writes(int from) {
         List<Recorded> all = remote.requests();
