@@ -1,28 +1,26 @@
 package org.integrationhub.connector.slack.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import org.integrationhub.testkit.FakeHttpServer;
+import org.integrationhub.testkit.FakeHttpServer.Recorded;
+import org.integrationhub.testkit.FakeHttpServer.Reply;
 
 /**
  * A loopback stand-in for the Slack Web API ({@code /api/<method>}) and for response_url endpoints
- * ({@code /response/...}): answers with the payloads Slack documents and records every request.
+ * ({@code /response/...}), on the test kit's {@link FakeHttpServer}: answers with the payloads Slack documents and
+ * exposes every request as a {@link Call}.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -37,27 +35,24 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final FakeHttpServer server;
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
     private final Map<String, Integer> statusOverrides = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
     private volatile Duration delay = Duration.ZERO;
 
     FakeSlackApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/", this::api);
-        server.createContext("/response/", this::response);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
+        server = FakeHttpServer.start().otherwise(this::respond);
     }
 
     String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+        return server.uri("/api/").toString();
     }
 
     String responseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/T1/42/abc";
+        return server.uri("/response/T1/42/abc").toString();
     }
 
     /** Answer a method with this JSON instead of the documented success. */
@@ -75,11 +70,11 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     List<Call> calls() {
-        return List.copyOf(calls);
+        return server.requests().stream().map(FakeSlackApi::call).toList();
     }
 
     List<Call> calls(String method) {
-        return calls.stream().filter(c -> c.method().equals(method)).toList();
+        return calls().stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Waits up to 5 s until at least n calls of the method arrived. */
@@ -91,26 +86,29 @@ final class FakeSlackApi implements AutoCloseable {
         return calls(method);
     }
 
-    private void api(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestURI().getPath().substring("/api/".length());
-        String body = read(exchange.getRequestBody());
-        calls.add(new Call(method, form(body), body, exchange.getRequestHeaders().getFirst("Authorization")));
-        sleep();
-        Integer status = statusOverrides.get(method);
-        if (status != null) {
-            if (status == 429) {
-                exchange.getResponseHeaders().add("Retry-After", "30");
-            }
-            send(exchange, status, "{\"ok\":false,\"error\":\"ratelimited\"}");
-            return;
-        }
-        send(exchange, 200, overrides.getOrDefault(method, documented(method, form(body))));
+    private static Call call(Recorded r) {
+        String method = r.path().startsWith("/api/") ? r.path().substring("/api/".length()) : "response_url";
+        return method.equals("response_url") ? new Call(method, Map.of(), r.body(), null)
+                : new Call(method, form(r.body()), r.body(), r.header("Authorization"));
     }
 
-    private void response(HttpExchange exchange) throws IOException {
-        String body = read(exchange.getRequestBody());
-        calls.add(new Call("response_url", Map.of(), body, null));
-        send(exchange, 200, "ok");
+    private Reply respond(Recorded r) {
+        if (!r.path().startsWith("/api/")) {
+            return Reply.of(200, "ok").withContentType(JSON);
+        }
+        String method = r.path().substring("/api/".length());
+        Integer status = statusOverrides.get(method);
+        Reply reply;
+        if (status != null) {
+            reply = Reply.of(status, "{\"ok\":false,\"error\":\"ratelimited\"}").withContentType(JSON);
+            if (status == 429) {
+                reply = reply.withHeader("Retry-After", "30");
+            }
+        } else {
+            reply = Reply.of(200, overrides.getOrDefault(method, documented(method, form(r.body()))))
+                    .withContentType(JSON);
+        }
+        return reply.withDelay(delay);
     }
 
     /** The success payloads of Slack's method documentation. */
@@ -147,14 +145,6 @@ final class FakeSlackApi implements AutoCloseable {
                 + "\"is_app_user\":false,\"has_2fa\":false}}";
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
@@ -167,27 +157,8 @@ final class FakeSlackApi implements AutoCloseable {
         return form;
     }
 
-    private static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    List<String> methods() {
-        List<String> m = new ArrayList<>();
-        calls.forEach(c -> m.add(c.method()));
-        return m;
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        server.close();
     }
 }
