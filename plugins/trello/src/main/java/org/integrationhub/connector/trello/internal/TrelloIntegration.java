@@ -2,13 +2,13 @@ package org.integrationhub.connector.trello.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Ticket;
@@ -62,6 +62,8 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
     /** Configuration keys of the secrets: private (leading dot), never service properties, never logged. */
     static final String API_TOKEN = ".api.token";
     static final String API_SECRET = ".api.secret";
+    /** How long after a registration started a {@code HEAD} from Trello is still expected. */
+    static final Duration REGISTRATION_WINDOW = Duration.ofMinutes(2);
     /** Trello's documented limit per token: 100 requests per 10 seconds. */
     static final VendorQuota QUOTA = VendorQuota.per(100, Duration.ofSeconds(10));
 
@@ -76,7 +78,6 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
     private final CardSync cards;
     private final TrelloWebhooks webhooks;
     private final boolean webhooksEnabled;
-    private final AtomicInteger registrations = new AtomicInteger();
 
     @Activate
     public TrelloIntegration(@Reference IntegrationContext context, @Reference LinkStore links,
@@ -112,7 +113,8 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
                     public String ownMemberId() throws IntegrationException {
                         return own.require();
                     }
-                }, () -> registrations.get() > 0 || state.registeredCallback().isPresent());
+                }, () -> state.registeredCallback().isPresent()
+                        || state.registering(Instant.now(), REGISTRATION_WINDOW));
         if (unconfigured != null) {
             context.reportStatus(name, HealthResult.unconfigured(unconfigured));
             logger.warn("Trello instance '{}' is not usable: {}", name, unconfigured);
@@ -175,7 +177,8 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
 
     /**
      * Creates the board's webhook at Trello. Trello checks the callback with a {@code HEAD} before it answers; this
-     * instance answers it with 200 while the call is in flight (no lock is held that the inbound request needs).
+     * instance answers it with 200 while the call is in flight — noted in the link store, so any hub node sharing the
+     * database does — and no lock is held that the inbound request needs.
      */
     private ActionResult registerWebhook() throws IntegrationException {
         requireConfigured();
@@ -184,14 +187,14 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
                     + " is not set: webhook requests could not be verified", null);
         }
         String callback = callbackUrl();
-        registrations.incrementAndGet();
+        state.markRegistering(Instant.now());
         Optional<String> id;
         try {
             id = trello.createWebhook(callback, lists.board(), "Integration Hub " + descriptor.name());
+            state.recordWebhook(callback);
         } finally {
-            registrations.decrementAndGet();
+            state.clearRegistering();
         }
-        state.recordWebhook(callback);
         logger.info("Trello instance '{}': webhook on board {} {} for {}", descriptor.name(), lists.board(),
                 id.isPresent() ? "registered" : "already registered", callback);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.integrationhub.connector.trello.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.integrationhub.api.TicketStatus;
 import org.integrationhub.api.TicketUpdate;
 import org.integrationhub.connector.trello.internal.inbound.WebhookVerifier;
 import org.integrationhub.spi.ActionRequest;
+import org.integrationhub.spi.ErrorCategory;
+import org.integrationhub.spi.IntegrationException;
 import org.integrationhub.spi.ActionResult;
 import org.integrationhub.spi.InboundRequest;
 import org.integrationhub.spi.InboundResponse;
@@ -36,12 +39,25 @@ class TrelloWebhookTest extends TrelloTestSupport {
     void headIsRefusedUntilThisInstanceRegistersAWebhook() throws Exception {
         assertThat(head().status()).isEqualTo(401);
 
-        // Trello checks the callback with HEAD while it creates the webhook, and creates it only on a 200
+        // a Trello that cannot reach the hub: the registration fails, and HEAD is refused again
+        trello.otherwise(r -> Reply.of(400, "URL (" + r.queryParameter("callbackURL") + ") did not return 200 "
+                + "status code, got 404").withContentType("text/plain"));
+        assertThat(catchThrowableOfType(IntegrationException.class, () -> integration.execute(
+                new ActionRequest("register_webhook", Map.of(), null))).category())
+                .isEqualTo(ErrorCategory.CONFIGURATION);
+        assertThat(head().status()).isEqualTo(401);
+
+        // Trello checks the callback with HEAD while it creates the webhook, and creates it only on a 200; the
+        // check may reach any hub node sharing the database (here: a second instance object on the same links)
+        TrelloIntegration otherNode = new TrelloIntegration(context, links, config);
         AtomicInteger headStatus = new AtomicInteger();
+        AtomicInteger otherNodeStatus = new AtomicInteger();
         trello.otherwise(r -> {
             if (!r.path().equals("/1/webhooks")) {
                 return Reply.of(404, "not found");
             }
+            otherNodeStatus.set(otherNode.handle(new InboundRequest("HEAD", "webhook", Map.of(), new byte[0], ""))
+                    .status());
             headStatus.set(head().status());
             return headStatus.get() == 200 ? Reply.of(200, "{\"id\":\"5abbe4b7ddc1b351ef961460\",\"description\":"
                     + "\"Integration Hub trello-support\",\"idModel\":\"" + FakeTrello.BOARD + "\",\"callbackURL\":\""
@@ -51,10 +67,11 @@ class TrelloWebhookTest extends TrelloTestSupport {
         });
         ActionResult result = integration.execute(new ActionRequest("register_webhook", Map.of(), null));
 
-        Recorded create = trello.assertExactlyOnce("POST", "/1/webhooks");
+        Recorded create = trello.requests("POST", "/1/webhooks").get(1);
         assertThat(create.queryParameter("callbackURL")).isEqualTo(CALLBACK);
         assertThat(create.queryParameter("idModel")).isEqualTo(FakeTrello.BOARD);
         assertThat(headStatus.get()).isEqualTo(200);
+        assertThat(otherNodeStatus.get()).isEqualTo(200);
         assertThat(result.data()).containsEntry("webhook_id", "5abbe4b7ddc1b351ef961460")
                 .containsEntry("created", true).containsEntry("callback_url", CALLBACK);
         assertThat(head().status()).as("registered: later checks pass too").isEqualTo(200);
