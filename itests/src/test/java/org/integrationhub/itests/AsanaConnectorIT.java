@@ -40,7 +40,8 @@ import com.sun.net.httpserver.HttpServer;
  * in etc/ against a loopback Asana, one booted hub for every check of issue #17's "done when": the instance registers
  * its webhook (Asana's X-Hook-Secret handshake reaches the hub's /integrations/asana/webhook while the create call
  * waits); a ticket becomes one task, listed as the ticket's link; resolving the ticket completes the task; a signed
- * completion from Asana resolves another ticket; a delivery with a bad signature gets 401 and changes nothing.
+ * completion from Asana resolves another ticket; a delivery with a bad signature gets 401 and changes nothing; a hub
+ * comment becomes a story, a person's story becomes one ticket comment (Asana's resend too), neither comes back.
  */
 class AsanaConnectorIT {
 
@@ -118,7 +119,26 @@ class AsanaConnectorIT {
         assertThat(status(http, key, second)).isEqualTo("resolved");
         assertThat(status(http, key, third)).as("the forged completion changed nothing").isEqualTo("open");
 
+        HubHttp.Answer comment = http.post("/api/v1/tickets/" + third + "/comments", key,
+                "{\"body\":\"On my way\",\"author\":{\"name\":\"Bob\",\"email\":\"bob@example.com\"}}");
+        assertThat(comment.status).isEqualTo(201);
+        ObjectNode posted = awaitStory(s -> s.path("text").asText().startsWith("On my way"));
+        assertThat(posted.path("text").asText()).isEqualTo("On my way\n\n-- From Helpdesk by Bob");
+        assertThat(posted.path("target").path("gid").asText()).isEqualTo(thirdGid);
+
+        String personStory = asana.story(thirdGid, "Replaced the seal", "1200000000000777", "Egon Spengler")
+                .path("gid").asText();
+        String added = storyAdded(personStory, thirdGid);
+        assertThat(deliver(added, HOOK_SECRET).statusCode()).isEqualTo(200);
+        assertThat(deliver(added, HOOK_SECRET).statusCode()).as("Asana's resend").isEqualTo(200);
+        String echo = storyAdded(posted.path("gid").asText(), thirdGid);
+        assertThat(deliver(echo, HOOK_SECRET).statusCode()).isEqualTo(200);
+        JsonNode comments = http.get("/api/v1/tickets/" + third + "/comments", key).json;
+        assertThat(comments.findValuesAsText("body")).containsExactly("On my way", "Replaced the seal");
+
         Thread.sleep(1000); // any late duplicate would have arrived by now
+        assertThat(asana.calls("POST", "/api/1.0/tasks/" + thirdGid + "/stories")).as("the Asana comment is not "
+                + "sent back").hasSize(1);
         assertThat(asana.calls("POST", "/api/1.0/tasks")).as("one task per ticket").hasSize(3);
         assertThat(asana.calls("PUT", "/api/1.0/tasks/" + secondGid)).as("the completion is not sent back").isEmpty();
         assertThat(asana.authorizations).containsOnly("Bearer " + TOKEN);
@@ -175,6 +195,27 @@ class AsanaConnectorIT {
         throw new AssertionError("the ticket's task link was not listed: " + a);
     }
 
+    private ObjectNode awaitStory(Predicate<ObjectNode> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ObjectNode s : asana.stories.values()) {
+                if (condition.test(s)) {
+                    return s;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such story reached Asana: " + asana.stories.values());
+    }
+
+    private static String storyAdded(String storyGid, String taskGid) {
+        return "{\"events\":[{\"user\":{\"gid\":\"1200000000000777\",\"resource_type\":\"user\"},"
+                + "\"created_at\":\"2026-12-05T17:01:00.000Z\",\"action\":\"added\",\"resource\":{\"gid\":\""
+                + storyGid + "\",\"resource_type\":\"story\",\"resource_subtype\":\"comment_added\"},"
+                + "\"parent\":{\"gid\":\"" + taskGid + "\",\"resource_type\":\"task\","
+                + "\"resource_subtype\":\"default_task\"}}]}";
+    }
+
     private static String completion(String taskGid) {
         return "{\"events\":[{\"user\":{\"gid\":\"1200000000000777\",\"resource_type\":\"user\"},"
                 + "\"created_at\":\"2026-12-05T17:00:00.000Z\",\"action\":\"changed\",\"resource\":{\"gid\":\""
@@ -208,6 +249,7 @@ class AsanaConnectorIT {
      */
     private static final class FakeAsana implements AutoCloseable {
         final Map<String, ObjectNode> tasks = new ConcurrentHashMap<>();
+        final Map<String, ObjectNode> stories = new ConcurrentHashMap<>();
         final List<String> handshakes = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -256,7 +298,12 @@ class AsanaConnectorIT {
                 } else if (p[0].equals("tasks") && p.length == 1) {
                     answer.putArray("data");
                     answer.putNull("next_page");
-                } else if (p[0].equals("tasks") && tasks.containsKey(p[1])) {
+                } else if (p[0].equals("tasks") && p.length == 3 && tasks.containsKey(p[1]) && method.equals("POST")) {
+                    answer.set("data", story(p[1], data.path("text").asText(), "1200000000000001", "Hub Bot"));
+                    status = 201;
+                } else if (p[0].equals("stories") && stories.containsKey(p[1])) {
+                    answer.set("data", stories.get(p[1]));
+                } else if (p[0].equals("tasks") && p.length == 2 && tasks.containsKey(p[1])) {
                     ObjectNode task = tasks.get(p[1]);
                     if (method.equals("PUT")) {
                         data.fields().forEachRemaining(f -> task.set(f.getKey(), f.getValue()));
@@ -279,6 +326,17 @@ class AsanaConnectorIT {
             } finally {
                 exchange.close();
             }
+        }
+
+        /** Stores a comment story on a task, as Asana answers it: @return the story */
+        ObjectNode story(String taskGid, String text, String userGid, String userName) {
+            String gid = Long.toString(ids.incrementAndGet());
+            ObjectNode story = JSON.createObjectNode().put("gid", gid).put("resource_type", "story")
+                    .put("type", "comment").put("resource_subtype", "comment_added").put("text", text);
+            story.putObject("created_by").put("gid", userGid).put("resource_type", "user").put("name", userName);
+            story.putObject("target").put("gid", taskGid).put("resource_type", "task");
+            stories.put(gid, story);
+            return story;
         }
 
         private boolean handshake(String target) {
