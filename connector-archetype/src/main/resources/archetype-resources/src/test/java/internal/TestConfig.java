@@ -15,7 +15,8 @@ final class TestConfig implements ${connectorName}Config {
     String apiUrl;
     String token = TOKEN;
     String webhookSecret = "";
-    long timeoutMillis = 2000;
+    /** Long enough for a loopback call on a busy machine, short enough for the contract's 10 s time limit. */
+    long timeoutMillis = 4000;
 
     TestConfig(String apiUrl) {
         this.apiUrl = apiUrl;
