@@ -38,7 +38,8 @@ import com.sun.net.httpserver.HttpServer;
  * instance configured by an etc/*.cfg factory configuration pointing at a loopback Slack Web API, written while the
  * hub runs: a ticket created over REST reaches Slack as a chat.postMessage; a signed /ticket slash command creates
  * a ticket that REST returns. The configuration leaves out integration.events: the instance receives every event
- * (its documented default, issue 20).
+ * (its documented default, issue 20). The message's "View Ticket" is the hub-wide ticketUrlTemplate, and the thread
+ * is listed at GET /api/v1/tickets/{id}/links with its permalink.
  */
 class SlackConnectorIT {
 
@@ -61,6 +62,8 @@ class SlackConnectorIT {
                 case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + form.get("user") + "\",\"name\":\"spengler\","
                         + "\"real_name\":\"Egon Spengler\",\"profile\":{\"real_name\":\"Egon Spengler\","
                         + "\"email\":\"spengler@ghostbusters.example.com\"}}}";
+                case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"permalink\":"
+                        + "\"https://ghostbusters.slack.com/archives/C123ABC456/p1503435956000247\"}";
                 case "auth.test" -> "{\"ok\":true,\"team\":\"IT\",\"user\":\"hubbot\",\"team_id\":\"T1\"}";
                 default -> "{\"ok\":true,\"channel\":\"C123ABC456\",\"ts\":\"1503435956.000247\"}";
             };
@@ -74,6 +77,8 @@ class SlackConnectorIT {
 
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"), "slack-it"));
+        Files.writeString(hub.home().resolve("etc/org.integrationhub.core.cfg"),
+                "ticketUrlTemplate = https://desk.example.com/#/tickets/{id}\n");
     }
 
     private void configure() throws IOException {
@@ -108,7 +113,16 @@ class SlackConnectorIT {
         Map<String, String> post = await("chat.postMessage", "Printer on fire");
         assertThat(post.get("channel")).isEqualTo("#support");
         assertThat(post.get("attachments")).contains("#E01E5A");
-        assertThat(post.get("blocks")).contains("assign_to_me").contains(created.json.get("id").asText());
+        String ticketId = created.json.get("id").asText();
+        assertThat(post.get("blocks")).contains("assign_to_me").contains(ticketId)
+                .contains("https://desk.example.com/#/tickets/" + ticketId);
+        HubHttp.Answer links = awaitLinks(http, key, ticketId);
+        assertThat(links.json.get(0).get("integration").asText()).isEqualTo("slack-it");
+        assertThat(links.json.get(0).get("type").asText()).isEqualTo("thread");
+        assertThat(links.json.get(0).get("key").asText()).isEqualTo("C123ABC456:1503435956.000247");
+        assertThat(links.json.get(0).get("url").asText())
+                .isEqualTo("https://ghostbusters.slack.com/archives/C123ABC456/p1503435956000247");
+        assertThat(http.get("/api/v1/tickets/01ARZ3NDEKTSV4RRFFQ69G5FAV/links", key).status).isEqualTo(404);
 
         HttpResponse<String> reply = command("/ticket", "VPN drops every hour");
         assertThat(reply.statusCode()).isEqualTo(200);
@@ -122,6 +136,19 @@ class SlackConnectorIT {
         HttpResponse<String> forged = send(commandBody("/close", id.group(1)), "another-secret");
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    /** The thread is linked once the root message's answer is stored, just after chat.postMessage. */
+    private static HubHttp.Answer awaitLinks(HubHttp http, String key, String ticketId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HubHttp.Answer links = http.get("/api/v1/tickets/" + ticketId + "/links", key);
+        while (links.status == 200 && links.json.size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            links = http.get("/api/v1/tickets/" + ticketId + "/links", key);
+        }
+        assertThat(links.status).isEqualTo(200);
+        assertThat(links.json.size()).as(links.json.toString()).isEqualTo(1);
+        return links;
     }
 
     /** Waits until the Slack instance serves /integrations/slack/commands (its configuration is read). */
