@@ -100,7 +100,9 @@ public class HubDistributionIT {
                 "org.integrationhub.persistence", "org.integrationhub.core", "org.integrationhub.security",
                 "org.integrationhub.rest", "org.integrationhub.shell",
                 // every connector shipped in plugins/ is installed and active
-                "org.integrationhub.connector.example", "org.integrationhub.connector.slack")));
+                "org.integrationhub.connector.example", "org.integrationhub.connector.slack",
+                "org.integrationhub.connector.jira", "org.integrationhub.connector.teams",
+                "org.integrationhub.connector.asana", "org.integrationhub.connector.trello")));
     }
 
     @Test
