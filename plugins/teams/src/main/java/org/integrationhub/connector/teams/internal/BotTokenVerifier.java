@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Verifies the {@code Authorization: Bearer <JWT>} of a request from Bot Framework (Teams) to the bot: RS256 over a
- * key from {@link BotKeys} (endorsed for the activity's channel when the key lists endorsements), issuer
+ * key from {@link BotKeys} (endorsed for the activity's channel), issuer
  * {@value #ISSUER}, audience = the bot's app id, {@code exp}/{@code nbf} within {@link #SKEW}, and the
  * {@code serviceurl} claim equal to the activity's {@code serviceUrl}. Anything else is refused.
  */
@@ -101,13 +101,16 @@ final class BotTokenVerifier {
      * @param serviceUrl the activity's serviceUrl
      * @param channelId the activity's channelId
      * @throws Refused when the token was issued for another service URL, or its key is not endorsed for the channel
+     *         (a key that lists no endorsements is endorsed for none)
      */
     static void checkActivity(Verified token, String serviceUrl, String channelId) throws Refused {
         if (serviceUrl == null || serviceUrl.isBlank() || !normalize(serviceUrl).equals(normalize(token.serviceUrl()))) {
             throw new Refused("serviceUrl of the activity does not match the token's serviceurl claim");
         }
+        // Bot Framework requires, by default for every published channel id, that the signing key is endorsed for
+        // the activity's channel: a key without endorsements is endorsed for none
         Set<String> endorsements = token.key().endorsements();
-        if (!endorsements.isEmpty() && (channelId == null || !endorsements.contains(channelId))) {
+        if (channelId == null || !endorsements.contains(channelId)) {
             throw new Refused("signing key is not endorsed for the activity's channel");
         }
     }

@@ -128,6 +128,16 @@ class BotInboundTest extends BotTestSupport {
         assertRefused(signed(bot, closeMessage().put("channelId", "slack")), "endorsed");
     }
 
+    /**
+     * Bot Framework (bot-framework-rest-connector-authentication, step 3): by default every published channel id
+     * requires an endorsement, so a key that lists none cannot sign a Teams activity.
+     */
+    @Test
+    void aKeyWithoutEndorsementsIsNotEndorsedForTeams() {
+        microsoft.route("GET", KEYS_PATH, Reply.of(200, TestKeys.jwksWithoutEndorsements(keys)));
+        assertRefused(signed(bot, closeMessage()), "endorsed");
+    }
+
     @Test
     void keysAreCachedAndRefreshedAtMostEveryFiveMinutesForAnUnknownKid() {
         assertThat(signed(bot, message("help")).status()).isEqualTo(200);

@@ -39,12 +39,23 @@ final class TestKeys {
 
     /** @return the JWKS document of the given keys, each endorsed for msteams */
     static String jwks(TestKeys... keys) {
+        return jwks(true, keys);
+    }
+
+    /** @return the JWKS document of the given keys with no {@code endorsements} (a plain OpenID key set) */
+    static String jwksWithoutEndorsements(TestKeys... keys) {
+        return jwks(false, keys);
+    }
+
+    private static String jwks(boolean endorsed, TestKeys... keys) {
         ObjectNode doc = JSON.createObjectNode();
         for (TestKeys k : keys) {
             RSAPublicKey pub = (RSAPublicKey) k.pair.getPublic();
             ObjectNode jwk = doc.withArray("keys").addObject().put("kty", "RSA").put("use", "sig").put("kid", k.kid)
                     .put("x5t", k.kid).put("n", b64(pub.getModulus())).put("e", b64(pub.getPublicExponent()));
-            jwk.putArray("endorsements").add("msteams").add("webchat");
+            if (endorsed) {
+                jwk.putArray("endorsements").add("msteams").add("webchat");
+            }
         }
         return doc.toString();
     }
