@@ -8,8 +8,17 @@ import org.integrationhub.api.Priority;
 /** The connector instances that have a configuration in Config Admin, whether or not their bundle is present. */
 interface ConfiguredInstances {
 
-    /** A configured instance and its event subscription. */
-    record Instance(String name, String type, Set<String> events, Priority minPriority) {
+    /**
+     * A configured instance and its event subscription.
+     *
+     * @param name the instance name
+     * @param type its connector type as far as the configuration tells: {@code integration.type} if given, else the
+     *        factory PID's part after {@code org.integrationhub.connector.} (CONTRACT "Connector instances")
+     * @param factoryPid the factory PID of its configuration ("" if none)
+     * @param events the event types it receives
+     * @param minPriority the minimum ticket priority, or null for all
+     */
+    record Instance(String name, String type, String factoryPid, Set<String> events, Priority minPriority) {
     }
 
     /** @return configured instances by name; a fast in-memory snapshot */

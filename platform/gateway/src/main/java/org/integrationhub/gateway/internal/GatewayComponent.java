@@ -18,6 +18,7 @@ import org.integrationhub.spi.HealthResult;
 import org.integrationhub.spi.IntegrationInterface;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -114,7 +115,8 @@ public class GatewayComponent implements IntegrationGateway, StatusBoard {
     void bindIntegration(ServiceReference<IntegrationInterface> reference, IntegrationInterface service) {
         Bundle bundle = reference.getBundle();
         String origin = bundle == null ? "?" : bundle.getSymbolicName() + "/" + bundle.getVersion();
-        IntegrationEntry entry = registry.add(service, origin);
+        Object factoryPid = reference.getProperty(ConfigurationAdmin.SERVICE_FACTORYPID);
+        IntegrationEntry entry = registry.add(service, origin, factoryPid instanceof String f ? f : null);
         if (entry != null) {
             calls.execute(() -> testQuietly(entry.name));
             scheduler.execute(() -> resumeQuietly(entry.name));

@@ -24,6 +24,8 @@ final class IntegrationRegistry {
     private final Logger logger = LoggerFactory.getLogger(IntegrationRegistry.class);
     private final Map<String, IntegrationEntry> entries = new ConcurrentHashMap<>();
     private final Map<String, PolicySettings> operatorPolicies = new ConcurrentHashMap<>();
+    /** Connector types by the factory PID of their instances, as registered services showed them. */
+    private final Map<String, String> typesByFactoryPid = new ConcurrentHashMap<>();
     private final Deadlines deadlines;
 
     IntegrationRegistry(Deadlines deadlines) {
@@ -32,12 +34,24 @@ final class IntegrationRegistry {
 
     /** @return the entry of a newly registered service, or null if its descriptor is unusable */
     IntegrationEntry add(IntegrationInterface service, String bundle) {
+        return add(service, bundle, null);
+    }
+
+    /**
+     * @param factoryPid the factory PID of the configuration the service was made from, or null; its type is then
+     *        shown for every instance of that PID whose connector is absent
+     * @return the entry of a newly registered service, or null if its descriptor is unusable
+     */
+    IntegrationEntry add(IntegrationInterface service, String bundle, String factoryPid) {
         IntegrationDescriptor descriptor;
         try {
             descriptor = service.descriptor();
         } catch (RuntimeException e) {
             logger.warn("Ignoring an integration service of {}: its descriptor failed", bundle, e);
             return null;
+        }
+        if (factoryPid != null && !factoryPid.isEmpty()) {
+            typesByFactoryPid.put(factoryPid, descriptor.type());
         }
         IntegrationEntry entry = entries.computeIfAbsent(descriptor.name(), IntegrationEntry::new);
         synchronized (entry) {
@@ -119,7 +133,7 @@ final class IntegrationRegistry {
         }
         if (configured != null) {
             for (ConfiguredInstances.Instance i : configured.values()) {
-                out.computeIfAbsent(i.name(), n -> new IntegrationInfo(n, i.type(), "", "", StatusModel.ABSENT.status(),
+                out.computeIfAbsent(i.name(), n -> new IntegrationInfo(n, type(i), "", "", StatusModel.ABSENT.status(),
                         StatusModel.ABSENT.detail(), List.of(), emptyStats(depth(queueDepth, n)), events(i),
                         minPriority(i)));
             }
@@ -132,7 +146,7 @@ final class IntegrationRegistry {
         return list(configured, queueDepth).stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
-    private static IntegrationInfo info(IntegrationEntry entry, Map<String, ConfiguredInstances.Instance> configured,
+    private IntegrationInfo info(IntegrationEntry entry, Map<String, ConfiguredInstances.Instance> configured,
             Map<String, Long> queueDepth) {
         IntegrationEntry.Registered r = entry.current();
         HealthResult status = StatusModel.of(entry);
@@ -143,12 +157,17 @@ final class IntegrationRegistry {
                 depth(queueDepth, entry.name), p == null ? "CLOSED" : p.circuitState().name());
         ConfiguredInstances.Instance c = configured == null ? null : configured.get(entry.name);
         if (r == null) {
-            return new IntegrationInfo(entry.name, c == null ? "" : c.type(), "", "", status.status(),
+            return new IntegrationInfo(entry.name, c == null ? "" : type(c), "", "", status.status(),
                     status.detail(), List.of(), stats, events(c), minPriority(c));
         }
         IntegrationDescriptor d = r.descriptor();
         return new IntegrationInfo(d.name(), d.type(), d.version(), r.bundle(), status.status(), status.detail(),
                 d.actions(), stats, events(c), minPriority(c));
+    }
+
+    /** @return the type of a configured instance whose connector is absent: as its running instances showed it */
+    private String type(ConfiguredInstances.Instance configured) {
+        return typesByFactoryPid.getOrDefault(configured.factoryPid(), configured.type());
     }
 
     /** @return the configured subscription, sorted; empty without a configuration (nothing is routed then) */

@@ -62,10 +62,21 @@ final class Subscriptions {
             }
             Object type = p.get(IntegrationInterface.TYPE_PROPERTY);
             String factory = c.getKey() == null ? "" : c.getKey();
-            out.put(n, new ConfiguredInstances.Instance(n, type == null ? factory : type.toString(),
+            out.put(n, new ConfiguredInstances.Instance(n, type == null ? typeOf(factory) : type.toString(), factory,
                     subscribedEvents(p), minPriority(n, p)));
         }
         return out;
+    }
+
+    /**
+     * @param factoryPid a configuration's factory PID
+     * @return the connector type it names: the part after {@value MetatypeConnectorTypes#PID_PREFIX} (CONTRACT:
+     *         factory configuration {@code org.integrationhub.connector.<type>}), else the factory PID itself
+     */
+    static String typeOf(String factoryPid) {
+        String prefix = MetatypeConnectorTypes.PID_PREFIX;
+        return factoryPid.startsWith(prefix) && factoryPid.length() > prefix.length()
+                ? factoryPid.substring(prefix.length()) : factoryPid;
     }
 
     private static Map<String, String> priorities() {

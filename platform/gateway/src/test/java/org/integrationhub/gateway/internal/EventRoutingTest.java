@@ -55,6 +55,7 @@ class EventRoutingTest {
                 config("org.x.notify", "integration.name", "Bad Name!", "integration.events", "*")));
         assertThat(instances).containsOnlyKeys("all", "urgent-created", "none");
         assertThat(instances.get("all").type()).isEqualTo("org.x.notify");
+        assertThat(instances.get("all").factoryPid()).isEqualTo("org.x.notify");
         assertThat(Subscriptions.match(instances, event(EventType.TICKET_CREATED, Priority.URGENT)))
                 .containsExactlyInAnyOrder("all", "urgent-created");
         assertThat(Subscriptions.match(instances, event(EventType.TICKET_CREATED, Priority.HIGH))).containsExactly("all");
@@ -106,6 +107,30 @@ class EventRoutingTest {
         assertThat(IntegrationListCommand.receives(listed.get("some"))).isEqualTo("comment.added ticket.created (high+)");
     }
 
+    @Test
+    void anInstanceWhoseConnectorIsAbsentIsListedWithItsTypeNotItsFactoryPid() {
+        // CONTRACT "Connector instances": factory configuration org.integrationhub.connector.<type>;
+        // "Integrations": GET /api/v1/integrations lists each instance's type
+        Map<String, ConfiguredInstances.Instance> configured = Subscriptions.read(List.of(
+                config("org.integrationhub.connector.slack", "integration.name", "support"),
+                config("org.integrationhub.connector.fakepid", "integration.name", "ops"),
+                config("org.integrationhub.connector.fakepid", "integration.name", "ops-2"),
+                config("org.x.notify", "integration.name", "foreign"),
+                config("org.x.notify", "integration.name", "typed", "integration.type", "notify")));
+        IntegrationRegistry registry = new IntegrationRegistry(new Deadlines());
+        FakeConnector ops = new FakeConnector("ops", VendorQuota.UNLIMITED); // type "fake", PID not named after it
+        registry.add(ops, "test/1", "org.integrationhub.connector.fakepid");
+        Gateway gateway = new Gateway(registry, () -> configured, () -> null);
+
+        assertThat(gateway.get("support").orElseThrow().type()).as("never seen running").isEqualTo("slack");
+        assertThat(gateway.get("ops-2").orElseThrow().type()).as("as its running sibling shows it").isEqualTo("fake");
+        registry.remove(ops);
+        assertThat(gateway.get("ops").orElseThrow().type()).as("while its bundle is replaced").isEqualTo("fake");
+        assertThat(gateway.get("ops").orElseThrow().status().name()).isEqualTo("OFFLINE");
+        assertThat(gateway.get("foreign").orElseThrow().type()).isEqualTo("org.x.notify");
+        assertThat(gateway.get("typed").orElseThrow().type()).isEqualTo("notify");
+    }
+
     private static DeliveryRequest request() {
         HubEvent e = event(EventType.TICKET_CREATED, Priority.NORMAL);
         return new DeliveryRequest("01D", "integration", "ops", e.id(), e, "{}", 1);
@@ -153,7 +178,7 @@ class EventRoutingTest {
     void eventsGoThroughTheConnectorWithoutGatewayRetryAndWaitWhileItIsAbsent() throws Exception {
         IntegrationRegistry registry = new IntegrationRegistry(new Deadlines());
         Gateway gateway = new Gateway(registry, () -> Map.of("ops",
-                new ConfiguredInstances.Instance("ops", "fake", Set.of("*"), null)), () -> null);
+                new ConfiguredInstances.Instance("ops", "fake", "org.x.fake", Set.of("*"), null)), () -> null);
         GatewayException absent = org.assertj.core.api.Assertions.catchThrowableOfType(GatewayException.class,
                 () -> gateway.deliver("ops", event(EventType.TICKET_CREATED, Priority.LOW)));
         assertThat(absent.reason()).isEqualTo(Reason.UNAVAILABLE);
