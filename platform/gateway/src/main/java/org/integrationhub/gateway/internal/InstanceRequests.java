@@ -24,8 +24,12 @@ final class InstanceRequests {
 
     private static final Set<String> FIELDS = Set.of("type", "name", "config");
 
-    /** A creation request, checked for shape. */
+    /** A creation request, checked for shape. Its text names the configuration's keys, never a value (secrets). */
     record Create(String type, String name, Map<String, String> config) {
+        @Override
+        public String toString() {
+            return "Create[type=" + type + ", name=" + name + ", config keys=" + config.keySet() + "]";
+        }
     }
 
     private InstanceRequests() {

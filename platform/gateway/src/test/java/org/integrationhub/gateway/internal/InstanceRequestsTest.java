@@ -34,6 +34,15 @@ class InstanceRequestsTest {
     }
 
     @Test
+    void aCreationRequestNeverShowsASecretInItsText() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("url", "http://x");
+        config.put(".token", "xoxb-never-shown");
+        String text = InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config)).toString();
+        assertThat(text).contains("http-notify", "ops", ".token", "url").doesNotContain("xoxb-never-shown");
+    }
+
+    @Test
     void aMisshapenBodyNamesEveryField() {
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> InstanceRequests.create(
                 Map.of("type", 3, "config", Map.of("nested", Map.of("a", 1)), "extra", "x")));
