@@ -90,14 +90,15 @@ final class AsanaClient {
     }
 
     /**
-     * Looks through the project's incomplete tasks ({@code GET /tasks?project=…&completed_since=now}, 100 a page)
-     * for the first one whose notes satisfy {@code match}: how an unknown create outcome is found again. The task
-     * search endpoint would be cheaper but needs a paid plan.
+     * Looks through the project's incomplete tasks ({@code GET /projects/{gid}/tasks?completed_since=now}, 100 a
+     * page) for the first one whose notes satisfy {@code match}: how an unknown create outcome is found again. The
+     * task search endpoint would be cheaper but needs a paid plan. (Asana documents the keyword {@code now} for
+     * {@code completed_since} on this endpoint; on {@code GET /tasks} the parameter is a date-time only.)
      */
     Optional<Task> findOpenTask(String project, Predicate<String> match) throws IntegrationException {
         String offset = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            String path = "/tasks?project=" + encode(project) + "&completed_since=now&limit=" + PAGE
+            String path = "/projects/" + encode(project) + "/tasks?completed_since=now&limit=" + PAGE
                     + "&opt_fields=notes," + TASK_FIELDS + (offset == null ? "" : "&offset=" + encode(offset));
             JsonNode answer = http.answer("GET", path, null);
             for (JsonNode t : answer.path("data")) {
@@ -115,10 +116,13 @@ final class AsanaClient {
         return Optional.empty();
     }
 
-    /** {@code POST /tasks/{gid}/stories}: a comment; @return the story's gid */
+    /**
+     * {@code POST /tasks/{gid}/stories}: a comment; @return the story's gid (always in the answer; {@code gid} is no
+     * value of the operation's {@code opt_fields})
+     */
     String addComment(String taskGid, String text) throws IntegrationException {
         ObjectNode data = JSON.createObjectNode().put("text", text);
-        return http.data("POST", "/tasks/" + encode(taskGid) + "/stories?opt_fields=gid", data).path("gid").asText();
+        return http.data("POST", "/tasks/" + encode(taskGid) + "/stories", data).path("gid").asText();
     }
 
     /** {@code GET /tasks/{gid}/stories}: the task's comments (first 100), to find a comment written before. */

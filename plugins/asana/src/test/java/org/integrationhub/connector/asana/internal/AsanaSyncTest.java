@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class AsanaSyncTest extends AsanaTestSupport {
 
     private static final String TASKS = FakeAsana.API + "/tasks";
+    private static final String PROJECT_TASKS = FakeAsana.API + "/projects/" + FakeAsana.PROJECT + "/tasks";
 
     @Test
     void aNewTicketBecomesOneTaskLinkedToIt() throws Exception {
@@ -69,7 +70,7 @@ class AsanaSyncTest extends AsanaTestSupport {
                 + "\"task\",\"completed\":false,\"permalink_url\":\"https://app.asana.com/0/1/1204000000000555\"}}"));
         integration.onEvent(created);
         assertThat(asana.server.requests("POST", TASKS)).hasSize(2);
-        assertThat(asana.server.requests("GET", TASKS)).as("the retry first looked for the task").hasSize(1);
+        assertThat(asana.server.requests("GET", PROJECT_TASKS)).as("the retry first looked for the task").hasSize(1);
         assertThat(links.link(config.name, ticket.id(), "task")).map(TicketLink::key).contains("1204000000000555");
     }
 
@@ -90,7 +91,12 @@ class AsanaSyncTest extends AsanaTestSupport {
         impatient.onEvent(created);
 
         asana.server.assertExactlyOnce("POST", TASKS);
-        assertThat(asana.server.requests("GET", TASKS)).as("pages read").hasSize(2);
+        List<Recorded> pages = asana.server.requests("GET", PROJECT_TASKS);
+        assertThat(pages).as("pages read").hasSize(2);
+        assertThat(pages.get(0).queryParameters()).containsOnlyKeys("completed_since", "limit", "opt_fields")
+                .containsEntry("completed_since", List.of("now")).containsEntry("limit", List.of("100"));
+        assertThat(pages.get(1).queryParameter("offset")).as("Asana's own next_page offset")
+                .isNotBlank().isNotEqualTo("100");
         String made = asana.tasks.values().stream().filter(t -> t.path("name").asText().equals("Lost answer"))
                 .findFirst().orElseThrow().path("gid").asText();
         assertThat(links.link(config.name, ticket.id(), "task")).map(TicketLink::key).contains(made);
@@ -106,6 +112,8 @@ class AsanaSyncTest extends AsanaTestSupport {
         integration.onEvent(comment);
 
         Recorded story = asana.server.assertExactlyOnce("POST", TASKS + "/" + gid + "/stories");
+        assertThat(story.query()).as("gid is always answered; opt_fields=gid is no value of the operation's enum")
+                .isEmpty();
         assertThat(FakeAsana.data(story).path("text").asText()).isEqualTo("On my way\n\n-- From Helpdesk by Bob");
     }
 

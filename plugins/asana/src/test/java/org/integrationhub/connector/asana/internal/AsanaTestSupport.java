@@ -1,5 +1,7 @@
 package org.integrationhub.connector.asana.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import org.integrationhub.api.HubEvent;
@@ -36,10 +38,15 @@ abstract class AsanaTestSupport {
         integration = newInstance();
     }
 
+    /** Every request the connector made matched Asana's documented API (the strict fake refused none). */
     @AfterEach
     void stopFakes() {
-        asana.close();
-        context.close();
+        try {
+            assertThat(asana.rejected).as("requests Asana's API would refuse").isEmpty();
+        } finally {
+            asana.close();
+            context.close();
+        }
     }
 
     /** @return a further instance of the same configuration (a restart: only the link store survives) */
