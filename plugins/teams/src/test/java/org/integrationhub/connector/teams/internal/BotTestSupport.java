@@ -1,16 +1,21 @@
 package org.integrationhub.connector.teams.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.integrationhub.spi.InboundRequest;
 import org.integrationhub.spi.InboundResponse;
 import org.integrationhub.testkit.FakeHttpServer;
+import org.integrationhub.testkit.FakeHttpServer.Recorded;
 import org.integrationhub.testkit.FakeHttpServer.Reply;
 import org.integrationhub.testkit.FakeIntegrationContext;
 import org.integrationhub.testkit.FakeLinkStore;
@@ -18,6 +23,7 @@ import org.integrationhub.testkit.FakeTicketService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -94,9 +100,69 @@ abstract class BotTestSupport {
     }
 
     @AfterEach
-    void stopMicrosoft() {
-        microsoft.close();
-        context.close();
+    void stopMicrosoft() throws Exception {
+        try {
+            microsoft.requests().forEach(BotTestSupport::assertAsMicrosoftDocumentsIt);
+        } finally {
+            microsoft.close();
+            context.close();
+        }
+    }
+
+    /**
+     * What Microsoft accepts, checked on every request the connector made in a test (the routes above answer
+     * whatever comes): the identity platform's client-credentials form (bot-framework-rest-connector-authentication,
+     * step 1), Bot Connector calls with the bot's bearer token and a JSON activity (bot-framework-rest-connector-api-
+     * reference), and OpenID metadata and keys fetched without the bot's token, which goes nowhere else.
+     */
+    static void assertAsMicrosoftDocumentsIt(Recorded r) {
+        String what = r.requestLine();
+        if (r.path().equals(TOKEN_PATH)) {
+            assertThat(r.method()).as(what).isEqualTo("POST");
+            assertThat(r.header("Content-Type")).as(what).startsWith("application/x-www-form-urlencoded");
+            assertThat(r.header("Authorization")).as(what).isNull();
+            assertThat(r.query()).as(what).isEmpty();
+            Map<String, String> form = new HashMap<>();
+            for (String pair : r.body().split("&")) {
+                String[] kv = pair.split("=", 2);
+                assertThat(form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? ""
+                        : URLDecoder.decode(kv[1], StandardCharsets.UTF_8))).as(what + ": a repeated field").isNull();
+            }
+            assertThat(form).as(what).containsOnlyKeys("grant_type", "client_id", "client_secret", "scope")
+                    .containsEntry("grant_type", "client_credentials")
+                    .containsEntry("scope", "https://api.botframework.com/.default");
+        } else if (r.path().startsWith("/v3/conversations/")) {
+            assertThat(r.header("Authorization")).as(what).matches("Bearer \\S+");
+            assertThat(r.query()).as(what).isEmpty();
+            if (r.method().equals("GET")) {
+                assertThat(r.body()).as(what).isEmpty();
+            } else {
+                assertThat(r.method()).as(what).isIn("POST", "PUT");
+                assertThat(r.header("Content-Type")).as(what).startsWith("application/json");
+                JsonNode activity = assertJsonObject(what, r.body());
+                assertThat(activity.path("type").asText()).as(what + ": the activity's type").isEqualTo("message");
+                if (r.method().equals("PUT")) {
+                    assertThat(activity.path("id").asText()).as(what + ": the activity's id")
+                            .isEqualTo(r.path().substring(r.path().lastIndexOf('/') + 1));
+                }
+            }
+        } else {
+            assertThat(r.path()).as(what).isIn(OPENID_PATH, KEYS_PATH);
+            assertThat(r.method()).as(what).isEqualTo("GET");
+            assertThat(r.header("Authorization")).as(what + ": the bot's token goes to the Bot Connector only")
+                    .isNull();
+        }
+    }
+
+    private static JsonNode assertJsonObject(String what, String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            assertThat(node).as(what + ": the body").isNotNull();
+            assertThat(node.isObject()).as(what + ": the body is a JSON object").isTrue();
+            return node;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(what + ": the body is not JSON: " + body, e);
+        }
     }
 
     static Reply token(String token, long expiresIn) {
