@@ -49,7 +49,7 @@ final class AsanaClient {
     private static final String TASK_FIELDS = "permalink_url,completed";
     private static final String STORY_FIELDS = "type,resource_subtype,text,created_by.name,target";
     private static final int PAGE = 100;
-    /** Pages of a project listing read at most while looking for a task (10,000 open tasks). */
+    /** Pages read at most while looking for a task (10,000 open tasks) or a comment (10,000 stories). */
     private static final int MAX_PAGES = 100;
 
     private final AsanaHttp http;
@@ -125,15 +125,26 @@ final class AsanaClient {
         return http.data("POST", "/tasks/" + encode(taskGid) + "/stories", data).path("gid").asText();
     }
 
-    /** {@code GET /tasks/{gid}/stories}: the task's comments (first 100), to find a comment written before. */
+    /**
+     * {@code GET /tasks/{gid}/stories}, every page (100 stories a page, oldest first, following {@code next_page}):
+     * the task's comments, to find a comment written before.
+     */
     List<Story> comments(String taskGid) throws IntegrationException {
-        JsonNode answer = http.answer("GET", "/tasks/" + encode(taskGid)
-                + "/stories?limit=" + PAGE + "&opt_fields=" + STORY_FIELDS, null);
         List<Story> out = new ArrayList<>();
-        for (JsonNode s : answer.path("data")) {
-            Story story = story(s, taskGid);
-            if (story.isComment()) {
-                out.add(story);
+        String offset = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            JsonNode answer = http.answer("GET", "/tasks/" + encode(taskGid) + "/stories?limit=" + PAGE
+                    + "&opt_fields=" + STORY_FIELDS + (offset == null ? "" : "&offset=" + encode(offset)), null);
+            for (JsonNode s : answer.path("data")) {
+                Story story = story(s, taskGid);
+                if (story.isComment()) {
+                    out.add(story);
+                }
+            }
+            JsonNode next = answer.path("next_page");
+            offset = next.isObject() ? next.path("offset").asText(null) : null;
+            if (offset == null) {
+                break;
             }
         }
         return out;

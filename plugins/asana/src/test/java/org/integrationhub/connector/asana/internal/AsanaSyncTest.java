@@ -138,6 +138,27 @@ class AsanaSyncTest extends AsanaTestSupport {
     }
 
     @Test
+    void aLostCommentIsFoundBeyondTheFirstPageOfALongTasksStories() throws Exception {
+        Ticket ticket = openTicket("Printer on fire");
+        String gid = ticketWithTask(ticket);
+        asana.addSystemStories(gid, 120); // Asana lists stories oldest first: the comment is on the second page
+        tickets.addComment(ticket.id(), new Person("bob@example.com", "Bob"), "On my way", false);
+        HubEvent comment = tickets.lastEvent();
+        String stories = TASKS + "/" + gid + "/stories";
+        asana.server.route("POST", stories, Reply.of(504, "{\"errors\":[{\"message\":\"Gateway Timeout\"}]}"));
+        asana.comments(gid, "On my way\n\n-- From Helpdesk by Bob", FakeAsana.ME, "Hub Bot");
+
+        IntegrationException e = catchThrowableOfType(IntegrationException.class, () -> integration.onEvent(comment));
+        assertThat(e.category()).isEqualTo(ErrorCategory.COMMUNICATION);
+        integration.onEvent(comment);
+
+        assertThat(asana.server.requests("POST", stories)).as("not posted a second time").hasSize(1);
+        List<Recorded> pages = asana.server.requests("GET", stories);
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(1).queryParameter("offset")).isNotBlank();
+    }
+
+    @Test
     void resolvingCompletesReopeningUncompletesAndNothingIsSentTwice() throws Exception {
         Ticket ticket = openTicket("Printer on fire");
         String gid = ticketWithTask(ticket);

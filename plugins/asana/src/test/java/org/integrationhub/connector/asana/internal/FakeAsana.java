@@ -406,6 +406,14 @@ final class FakeAsana implements AutoCloseable {
         tasks.put(gid, task);
     }
 
+    /** A person changes the task {@code count} times (due date, assignee…): Asana records a system story each time. */
+    void addSystemStories(String taskGid, int count) {
+        for (int i = 0; i < count; i++) {
+            ObjectNode story = story(taskGid, "changed the due date to Dec " + (1 + i % 28), PERSON, "Egon Spengler");
+            story.put("type", "system").put("resource_subtype", "due_date_changed");
+        }
+    }
+
     /** @return the event Asana reports when a comment story is added to a task */
     static ObjectNode storyAdded(String storyGid, String taskGid, String userGid) {
         ObjectNode event = event(userGid, storyGid, "story", "added");
