@@ -60,6 +60,10 @@ public @interface TeamsConfiguration {
     @AttributeDefinition(name = "Events", description = "Event types this instance receives (wire names, or *).")
     String[] integration_events() default {"*"};
 
+    @AttributeDefinition(name = "Minimum priority", description = "Only tickets of at least this priority (low, "
+            + "normal, high, urgent) get a card; empty for all.", required = false)
+    String integration_min_priority() default "";
+
     @AttributeDefinition(name = "Call timeout (ms)", description = "Time limit of one call to Teams.", min = "100")
     int timeout_millis() default 5000;
 

@@ -19,10 +19,11 @@ class TeamsConfigurationTest {
             defaults.put(m.getName().replace("_", "."), d instanceof String[] a ? String.join(",", a) : d);
         }
         defaults.remove("webconsole.configurationFactory.nameHint");
-        assertThat(defaults).containsOnlyKeys("integration.name", "integration.events", "mode", ".webhook.url",
-                "app.id", ".app.secret", "tenant.id", "conversation.id", "service.url", "login.url",
-                "openid.metadata.url", "timeout.millis");
+        assertThat(defaults).containsOnlyKeys("integration.name", "integration.events", "integration.min.priority",
+                "mode", ".webhook.url", "app.id", ".app.secret", "tenant.id", "conversation.id", "service.url",
+                "login.url", "openid.metadata.url", "timeout.millis");
         assertThat(defaults).containsEntry("integration.name", "teams").containsEntry("integration.events", "*")
+                .containsEntry("integration.min.priority", "")
                 .containsEntry("mode", "workflow").containsEntry(".webhook.url", "").containsEntry(".app.secret", "")
                 .containsEntry("tenant.id", "botframework.com")
                 .containsEntry("login.url", "https://login.microsoftonline.com")

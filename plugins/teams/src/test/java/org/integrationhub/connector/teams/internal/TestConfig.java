@@ -101,6 +101,11 @@ final class TestConfig implements TeamsConfiguration {
     }
 
     @Override
+    public String integration_min_priority() {
+        return "";
+    }
+
+    @Override
     public int timeout_millis() {
         return timeoutMillis;
     }
