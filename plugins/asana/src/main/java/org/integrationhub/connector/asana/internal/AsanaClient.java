@@ -43,6 +43,10 @@ final class AsanaClient {
 
     /** A webhook Asana created: its gid and the secret its creation response carried, if any. */
     record Webhook(String gid, String secret) {
+        @Override
+        public String toString() {
+            return "webhook " + gid; // never the secret
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

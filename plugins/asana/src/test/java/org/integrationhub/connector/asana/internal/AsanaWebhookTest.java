@@ -45,6 +45,9 @@ class AsanaWebhookTest extends AsanaTestSupport {
                 "v1|1205000000000001|" + FakeAsana.HOOK_SECRET);
         assertThat(integration.checkHealth().detail()).contains("authenticated as Hub Bot").contains("webhook registered")
                 .doesNotContain(FakeAsana.HOOK_SECRET);
+        assertThat(new AsanaClient.Webhook("1205000000000001", FakeAsana.HOOK_SECRET)).as("as it would be logged")
+                .asString().isEqualTo("webhook 1205000000000001");
+        assertThat(links.links("_asana-webhook")).as("the secret is no public ticket link").isEmpty();
 
         // after a restart the stored secret verifies deliveries
         integration = newInstance();
