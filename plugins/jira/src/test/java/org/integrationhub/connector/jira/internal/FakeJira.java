@@ -68,6 +68,7 @@ final class FakeJira implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, Deque<Reply>> failures = new ConcurrentHashMap<>();
+    private final JiraRequestRules rules = new JiraRequestRules();
     private volatile boolean loseNextCreateAnswer;
 
     FakeJira() throws IOException {
@@ -82,6 +83,12 @@ final class FakeJira implements AutoCloseable {
 
     String url() {
         return server.uri("").toString();
+    }
+
+    /** Accepts calls authenticated as this account (Basic {@code email:apiToken}); any other gets 401. */
+    FakeJira account(String email, String apiToken) {
+        rules.account(email, apiToken);
+        return this;
     }
 
     /** The next request to {@code method path} gets {@code reply} instead of the fake's answer. */
@@ -114,11 +121,29 @@ final class FakeJira implements AutoCloseable {
         if (scripted != null) {
             return scripted;
         }
+        Reply refused = rules.refusal(r, operation(r));
+        if (refused != null) {
+            return refused;
+        }
         try {
             return route(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the documented operation a request is, as {@link JiraRequestRules} names it, or null */
+    private static String operation(Recorded r) {
+        String path = r.path();
+        if (path.equals("/rest/api/3/myself") || path.equals("/rest/api/3/issue")
+                || path.equals("/rest/api/3/search/jql")) {
+            return r.method() + " " + path;
+        }
+        Matcher m = ISSUE_PATH.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        return r.method() + " " + (m.group(2) == null ? "issue" : m.group(2).substring(1));
     }
 
     private Reply route(Recorded r) throws IOException {

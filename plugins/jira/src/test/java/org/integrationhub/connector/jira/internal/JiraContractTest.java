@@ -20,8 +20,8 @@ class JiraContractTest extends IntegrationContractTest {
 
     @Override
     protected IntegrationInterface createIntegration(FakeIntegrationContext context, FakeHttpServer remote) {
-        new FakeJira(remote);
         config = new TestConfig(remote.uri("").toString());
+        new FakeJira(remote).account(config.email, config.token);
         return new JiraIntegration(context, links, config, Clock.systemUTC());
     }
 

@@ -218,6 +218,7 @@ class JiraIssueTest extends JiraTestSupport {
 
         config.token = "env:JIRA_TOKEN";
         context.withEnvironment("JIRA_TOKEN", "from-the-environment");
+        jira.account(config.email, "from-the-environment");
         config.secret = "";
         restart();
         var degraded = connector.checkHealth();

@@ -51,6 +51,7 @@ abstract class JiraTestSupport {
         links = new FakeLinkStore();
         context = new FakeIntegrationContext(tickets, tickets.customers()).withLinks(TICKET_URL, "https://hub.example.com");
         config = new TestConfig(jira.url());
+        jira.account(config.email, config.token);
         clock = new SettableClock(Instant.parse("2026-12-05T10:00:00Z"));
         restart();
     }
