@@ -48,11 +48,14 @@ final class BotConnector {
         return activityId(call("POST", url(serviceUrl, conversationId, activityId, "activities"), activity));
     }
 
-    /** {@code PUT .../activities/{activityId}}: replaces the message the bot posted earlier. */
+    /**
+     * {@code PUT .../activities/{activityId}}: replaces the message the bot posted earlier. The activity given is not
+     * changed (it may still be posted as a new message when this one is gone).
+     */
     void update(String serviceUrl, String conversationId, String activityId, ObjectNode activity)
             throws IntegrationException {
-        activity.put("id", activityId);
-        call("PUT", url(serviceUrl, conversationId, activityId, "activities"), activity);
+        call("PUT", url(serviceUrl, conversationId, activityId, "activities"), activity.deepCopy().put("id",
+                activityId));
     }
 
     /** {@code GET .../members/{memberId}}: the member's name and e-mail (or user principal name). */

@@ -130,6 +130,9 @@ class BotOutboundTest extends BotTestSupport {
         assertThat(links.link("teams-support", ticket.id(), "message").orElseThrow().key())
                 .isEqualTo("1733400000777");
         assertThat(microsoft.requests("POST", ACTIVITIES)).hasSize(2);
+        JsonNode reposted = JSON.readTree(microsoft.requests("POST", ACTIVITIES).get(1).body());
+        assertThat(reposted.has("id")).as("a new message carries no id, least of all the deleted one's").isFalse();
+        CardSchema.assertCardMessage(reposted);
     }
 
     @Test
