@@ -82,6 +82,40 @@ class JiraWebhookTest extends JiraTestSupport {
     }
 
     @Test
+    void aJiraCommentRestrictedToARoleOrAServiceDeskInternalNoteBecomesAnInternalTicketComment() throws Exception {
+        // Jira's Comment bean: "visibility" (a group or role) restricts who sees it; "jsdPublic": false is a Jira
+        // Service Management internal note. Neither may reach the customer as a public ticket comment.
+        com.fasterxml.jackson.databind.node.ObjectNode restricted = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(commentCreated(key, "10011", DEV, "Dana Developer", "Root cause: expired cert"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) restricted.get("comment")).putObject("visibility")
+                .put("type", "role").put("value", "Developers").put("identifier", "Developers");
+        com.fasterxml.jackson.databind.node.ObjectNode note = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(commentCreated(key, "10012", DEV, "Dana Developer", "Customer is on the old plan"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) note.get("comment")).put("jsdPublic", false);
+        String open = commentCreated(key, "10013", DEV, "Dana Developer", "Fixed, please retry");
+
+        connector.handle(webhook(restricted.toString(), "wh-r"));
+        connector.handle(webhook(note.toString(), "wh-n"));
+        connector.handle(webhook(open, "wh-o"));
+
+        assertThat(tickets.comments(ticket.id())).extracting(Comment::body, Comment::internal).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Root cause: expired cert", true),
+                org.assertj.core.groups.Tuple.tuple("Customer is on the old plan", true),
+                org.assertj.core.groups.Tuple.tuple("Fixed, please retry", false));
+
+        // sync_comments reads the same bean from GET /rest/api/3/issue/{key}/comment
+        com.fasterxml.jackson.databind.node.ObjectNode listed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                jira.userComment(key, DEV, "Dana Developer", "Rollback planned for tonight");
+        listed.putObject("visibility").put("type", "group").put("value", "jira-developers")
+                .put("identifier", "276f955c-63d7-42c8-9520-92d01dca0625");
+        connector.execute(new org.integrationhub.spi.ActionRequest("sync_comments",
+                java.util.Map.of("ticket_id", ticket.id()), null));
+        Comment synced = tickets.comments(ticket.id()).get(3);
+        assertThat(synced.body()).isEqualTo("Rollback planned for tonight");
+        assertThat(synced.internal()).isTrue();
+    }
+
+    @Test
     void aCommentTheHubAddedFromJiraNeverGoesBack() throws Exception {
         connector.handle(webhook(commentCreated(key, "10010", DEV, "Dana Developer", "Looking into it"), "wh-1"));
         Comment imported = tickets.comments(ticket.id()).get(0);

@@ -42,8 +42,11 @@ public final class JiraClient {
     public record IssueRef(String id, String key, String statusCategory) {
     }
 
-    /** A comment: id, author and plain text. */
-    public record JiraComment(String id, String authorAccountId, String authorName, String text) {
+    /**
+     * A comment: id, author, plain text, and whether Jira restricts who sees it (a {@code visibility} group or role,
+     * or a Jira Service Management internal note, {@code jsdPublic: false}).
+     */
+    public record JiraComment(String id, String authorAccountId, String authorName, String text, boolean restricted) {
     }
 
     private final HttpClient http;
@@ -164,8 +167,12 @@ public final class JiraClient {
     /** @param node a comment as Jira's REST API and webhooks show it */
     public static JiraComment comment(JsonNode node) {
         JsonNode author = node.path("author");
+        JsonNode visibility = node.path("visibility");
+        boolean restricted = visibility.isObject() && (visibility.hasNonNull("type") || visibility.hasNonNull("value")
+                || visibility.hasNonNull("identifier")) || node.path("jsdPublic").isBoolean()
+                && !node.path("jsdPublic").booleanValue();
         return new JiraComment(node.path("id").asText(), author.path("accountId").asText(""),
-                author.path("displayName").asText(""), Adf.toText(node.path("body")));
+                author.path("displayName").asText(""), Adf.toText(node.path("body")), restricted);
     }
 
     private static IssueRef ref(JsonNode issue) {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Comments both ways, each exactly once and never echoed. Hub → Jira: a ticket comment becomes
  * {@code <body>\n\n-- From Helpdesk by <author name>} on the issue (internal ones only when configured); a comment
  * that came from Jira is not sent back. Jira → hub: a Jira comment becomes a ticket comment by the Jira user's
- * display name; comments the hub wrote (recorded ids, or the connector's own account) are not imported. Outcomes that
+ * display name, internal when Jira restricts its visibility; comments the hub wrote (recorded ids, or the connector's own account) are not imported. Outcomes that
  * are unknown (a lost answer) are marked {@code pending} first and looked up before anything is written again. Call
  * every method under the ticket's {@link TicketLocks lock}.
  */
@@ -145,7 +145,8 @@ public final class CommentSync {
         state.markImportPending(ticketId, comment.id(), body);
         Comment added;
         try {
-            added = tickets.get().addComment(ticketId, new Person(null, author), body, false);
+            // a comment Jira restricts to a group or role, or a service desk internal note, stays internal
+            added = tickets.get().addComment(ticketId, new Person(null, author), body, comment.restricted());
         } catch (RuntimeException e) { // refused (e.g. the ticket is gone): nothing was written
             state.clearImportPending(ticketId, comment.id(), body);
             throw e;
