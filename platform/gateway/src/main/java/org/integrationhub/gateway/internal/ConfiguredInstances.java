@@ -23,4 +23,11 @@ interface ConfiguredInstances {
 
     /** @return configured instances by name; a fast in-memory snapshot */
     Map<String, Instance> instances();
+
+    /**
+     * Reads the configurations again now, when the hub itself has just created, changed or deleted one: the
+     * listings then show the change as soon as the call that made it returns, not only once Config Admin's
+     * asynchronous event arrives.
+     */
+    void refresh();
 }

@@ -66,6 +66,11 @@ public class ConnectorConfigurations implements ConfiguredInstances, Subscriptio
     }
 
     @Override
+    public void refresh() {
+        reload();
+    }
+
+    @Override
     public Map<String, Instance> instances() {
         return instances;
     }

@@ -32,6 +32,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.MetaTypeService;
 import org.slf4j.Logger;
@@ -55,6 +58,11 @@ public class IntegrationConfigurationsImpl implements IntegrationConfigurations 
     private final ConnectorTypes types;
     private final ConfigurationAdmin configurationAdmin;
     private final Path etc;
+
+    /** The gateway's view of the configured instances, refreshed after each change made here. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConfiguredInstances configured;
 
     @Activate
     public IntegrationConfigurationsImpl(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
@@ -112,6 +120,7 @@ public class IntegrationConfigurationsImpl implements IntegrationConfigurations 
             }
             config.update(properties);
             logger.info("Integration '{}' ({}) created{}", name, type, file == null ? "" : " in " + file);
+            refreshListings();
             return view(config, List.of(installed));
         } catch (IOException e) {
             throw new UncheckedIOException("could not store the configuration of " + name + ": " + e.getMessage(), e);
@@ -140,6 +149,7 @@ public class IntegrationConfigurationsImpl implements IntegrationConfigurations 
             throw new UncheckedIOException("could not store the configuration of " + name + ": " + e.getMessage(), e);
         }
         logger.info("Integration '{}' ({}) changed", name, installed.type().type());
+        refreshListings();
         return view(config, List.of(installed));
     }
 
@@ -159,6 +169,14 @@ public class IntegrationConfigurationsImpl implements IntegrationConfigurations 
             throw new IllegalStateException("could not delete the configuration of " + name + ": " + e.getMessage(), e);
         }
         logger.info("Integration '{}' removed", name);
+        refreshListings();
+    }
+
+    private void refreshListings() {
+        ConfiguredInstances c = configured;
+        if (c != null) {
+            c.refresh();
+        }
     }
 
     private Optional<ConnectorTypes.Installed> installed(String type) {

@@ -1,6 +1,7 @@
 package org.integrationhub.gateway.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.integrationhub.api.ValidationException;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.InstanceConfiguration;
 import org.integrationhub.gateway.IntegrationConfigurations;
+import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
@@ -47,6 +49,8 @@ public class IntegrationResource implements ApiResource {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String TYPE_PREFIX = "urn:integration-hub:problem:";
     private static final int MAX_KEY = 200;
+    /** How long a DELETE waits for the instance's connector service to go (Declarative Services disposes it). */
+    static final Duration REMOVAL_WAIT = Duration.ofSeconds(2);
 
     private final GatewayComponent gateway;
     private final IntegrationConfigurations configurations;
@@ -78,13 +82,14 @@ public class IntegrationResource implements ApiResource {
         }
     }
 
-    /** Deletes an instance's configuration → 204. */
+    /** Deletes an instance's configuration → 204, once the instance has left the listing (at most 2 s). */
     @DELETE
     @Path("{name}")
     @RequiresScope(Scopes.ADMIN)
     public Response delete(@PathParam("name") String name) {
         try {
             configurations.remove(name);
+            awaitUnlisted(gateway, name, REMOVAL_WAIT);
             return Response.noContent().build();
         } catch (HubException e) {
             return InstanceRequests.problem(e, false);
@@ -132,6 +137,29 @@ public class IntegrationResource implements ApiResource {
         } catch (GatewayException e) {
             return problem(e, List.of());
         }
+    }
+
+    /**
+     * Waits until the gateway no longer lists the instance: its configuration is gone at once, but its connector
+     * service is disposed asynchronously a moment later, and until then it would still be listed (and a GET right
+     * after the 204 would find it).
+     *
+     * @return whether it left the listing within {@code max}
+     */
+    static boolean awaitUnlisted(IntegrationGateway gateway, String name, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (gateway.get(name).isPresent()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<String> missing(String name, String action, Map<String, Object> params) {

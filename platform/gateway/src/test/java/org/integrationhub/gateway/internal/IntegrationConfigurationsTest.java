@@ -182,6 +182,22 @@ class IntegrationConfigurationsTest {
     }
 
     @Test
+    void theGatewaysListingShowsACreatedInstanceAndDropsARemovedOneBeforeTheCallReturns() {
+        // Config Admin tells listeners asynchronously (this fake never does): the listing must not depend on it,
+        // or a client's GET /api/v1/integrations/{name} right after its POST (201) or DELETE (204) is answered wrongly
+        ConnectorConfigurations listing = new ConnectorConfigurations(cm);
+        IntegrationConfigurationsImpl service = service();
+        service.configured = listing;
+        service.create("http-notify", "ops", values("url", "http://x", "integration.events", "ticket.created"));
+        assertThat(listing.instances()).containsOnlyKeys("ops");
+        assertThat(listing.instances().get("ops").events()).containsExactly("ticket.created");
+        service.update("ops", values("url", "http://x", "integration.events", ""));
+        assertThat(listing.instances().get("ops").events()).isEmpty();
+        service.remove("ops");
+        assertThat(listing.instances()).isEmpty();
+    }
+
+    @Test
     void withoutAnEtcDirectoryConfigAdminAloneKeepsTheInstance() {
         IntegrationConfigurationsImpl plain = new IntegrationConfigurationsImpl(() -> List.of(httpNotify()), cm, null);
         assertThat(plain.create("http-notify", "ops", values("url", "http://x")).file()).isNull();
