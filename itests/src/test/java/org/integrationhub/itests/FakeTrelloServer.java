@@ -146,7 +146,7 @@ final class FakeTrelloServer implements AutoCloseable {
                 return List.of();
             }
         }
-        if (route.equals("POST /1/webhooks")) {
+        if (route.equals("POST /1/webhooks/")) { // the path as Trello's reference spells it
             int check = head(q.get("callbackURL"));
             webhookChecks.add(check);
             if (check != 200) {

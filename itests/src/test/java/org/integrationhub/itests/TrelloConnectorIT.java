@@ -86,7 +86,7 @@ class TrelloConnectorIT {
         HubHttp.Answer registered = http.post("/api/v1/integrations/" + NAME + "/actions/register_webhook", key, "{}");
         assertThat(registered.status).as(registered.toString()).isEqualTo(200);
         assertThat(trello.webhookChecks).containsExactly(200);
-        assertThat(trello.calls("POST", "/1/webhooks").get(0).query())
+        assertThat(trello.calls("POST", "/1/webhooks/").get(0).query())
                 .containsEntry("callbackURL", base + "/integrations/trello/webhook")
                 .containsEntry("idModel", FakeTrelloServer.BOARD);
 

@@ -205,6 +205,34 @@ class CardSyncTest extends TrelloTestSupport {
     }
 
     @Test
+    void theLookupAfterALostCommentReadsTrellosPagesOfFiftyActions() throws Exception {
+        Ticket ticket = openTicket(Priority.NORMAL);
+        deliverRecorded();
+        Comment c = tickets.addComment(ticket.id(), new Person("bob@example.com", "Bob"), "On my way", false);
+        var event = tickets.lastEvent();
+        trello.route("POST", "/1/cards/" + FakeTrello.CARD + "/actions/comments", Reply.drop());
+        assertThat(catchThrowableOfType(IntegrationException.class, () -> integration.onEvent(event)).category())
+                .isEqualTo(ErrorCategory.COMMUNICATION);
+        StringBuilder fullPage = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) { // a busy card: a full first page of people's comments
+            fullPage.append(i == 0 ? "" : ",").append(FakeTrello.commentAction(String.format(
+                    "5abbe4b7ddc1b351ef96%04x", i), FakeTrello.PERSON, "Grace Hopper", FakeTrello.CARD, "note " + i));
+        }
+        trello.route("GET", "/1/cards/" + FakeTrello.CARD + "/actions", Reply.of(200, fullPage + "]"),
+                Reply.of(200, "[" + FakeTrello.commentAction("5abbe4b7ddc1b351ef961432", FakeTrello.OWN_MEMBER,
+                        "Helpdesk Bot", FakeTrello.CARD, "On my way\\n\\n-- From Helpdesk by Bob") + "]"));
+
+        integration.onEvent(event);
+
+        assertThat(trello.requests("GET", "/1/cards/" + FakeTrello.CARD + "/actions"))
+                .extracting(r -> r.queryParameter("filter") + " " + r.queryParameter("page"))
+                .containsExactly("commentCard 0", "commentCard 1");
+        assertThat(trello.requests("POST", "/1/cards/" + FakeTrello.CARD + "/actions/comments")).hasSize(1);
+        assertThat(links.values()).containsEntry("trello-support/" + ticket.id() + "/trello.out." + c.id(),
+                "5abbe4b7ddc1b351ef961432");
+    }
+
+    @Test
     void trelloErrorsAreClassifiedWithoutCredentials() throws Exception {
         openTicket(Priority.NORMAL);
         var created = tickets.lastEvent();

@@ -7,6 +7,7 @@ import org.integrationhub.spi.IntegrationInterface;
 import org.integrationhub.testkit.FakeHttpServer;
 import org.integrationhub.testkit.FakeIntegrationContext;
 import org.integrationhub.testkit.IntegrationContractTest;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The plugin kit's SPI contract against a loopback Trello: descriptor, error mapping of the card create (the call a
@@ -23,6 +24,12 @@ class TrelloContractTest extends IntegrationContractTest {
     @Override
     protected void callVendor(IntegrationInterface integration) throws IntegrationException {
         integration.onEvent(sampleEvent());
+    }
+
+    /** The contract's vendor answers aside, every request must be one Trello's reference accepts. */
+    @AfterEach
+    void everyRequestWasAsTrelloDocumentsIt() {
+        TrelloRequestRules.assertDocumented(remote.requests(), TestConfig.KEY, TestConfig.TOKEN);
     }
 
     @Override

@@ -49,6 +49,12 @@ abstract class TrelloTestSupport {
         context.close();
     }
 
+    /** The loopback Trello is strict: every request the connector sent must be one Trello's reference accepts. */
+    @AfterEach
+    void everyRequestWasAsTrelloDocumentsIt() {
+        TrelloRequestRules.assertDocumented(trello.requests(), config.key, config.token);
+    }
+
     Ticket openTicket(Priority priority) {
         return tickets.create(new NewTicket("Printer on fire", "3rd floor, next to the kitchen", priority,
                 new Person("ann@example.com", "Ann Example"), null));

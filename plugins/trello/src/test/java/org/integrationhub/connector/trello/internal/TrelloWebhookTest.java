@@ -53,7 +53,7 @@ class TrelloWebhookTest extends TrelloTestSupport {
         AtomicInteger headStatus = new AtomicInteger();
         AtomicInteger otherNodeStatus = new AtomicInteger();
         trello.otherwise(r -> {
-            if (!r.path().equals("/1/webhooks")) {
+            if (!r.path().equals("/1/webhooks/")) {
                 return Reply.of(404, "not found");
             }
             otherNodeStatus.set(otherNode.handle(new InboundRequest("HEAD", "webhook", Map.of(), new byte[0], ""))
@@ -67,7 +67,7 @@ class TrelloWebhookTest extends TrelloTestSupport {
         });
         ActionResult result = integration.execute(new ActionRequest("register_webhook", Map.of(), null));
 
-        Recorded create = trello.requests("POST", "/1/webhooks").get(1);
+        Recorded create = trello.requests("POST", "/1/webhooks/").get(1);
         assertThat(create.queryParameter("callbackURL")).isEqualTo(CALLBACK);
         assertThat(create.queryParameter("idModel")).isEqualTo(FakeTrello.BOARD);
         assertThat(headStatus.get()).isEqualTo(200);

@@ -47,6 +47,8 @@ public final class TrelloClient {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many actions one page of {@code GET /cards/{id}/actions} holds (Trello's reference). */
+    static final int ACTIONS_PAGE = 50;
 
     private final HttpClient http;
     private final String base;
@@ -131,11 +133,14 @@ public final class TrelloClient {
         return card;
     }
 
-    /** {@code GET /boards/{id}/cards}: the board's open cards (id, short URL, list, description). */
+    /**
+     * {@code GET /boards/{id}/cards}: the board's open cards (id, short URL, list, description). Trello's reference
+     * documents no query parameter for this call ("Get Cards on a Board"), so none is sent; its card objects carry
+     * every field by default.
+     */
     public List<Card> cards(String board) throws IntegrationException {
         List<Card> cards = new ArrayList<>();
-        for (JsonNode c : call("GET", "/boards/" + segment(board) + "/cards",
-                Map.of("fields", "id,shortUrl,idList,desc"))) {
+        for (JsonNode c : call("GET", "/boards/" + segment(board) + "/cards", Map.of())) {
             cards.add(card(c));
         }
         return cards;
@@ -165,20 +170,30 @@ public final class TrelloClient {
                 .path("id").asText();
     }
 
-    /** {@code GET /cards/{id}/actions?filter=commentCard}: the card's latest comments (at most 100), newest first. */
+    /**
+     * {@code GET /cards/{id}/actions?filter=commentCard&page=…}: the card's latest comments (at most 100), newest
+     * first. Trello documents {@code filter} and {@code page} for this call (pages of {@value #ACTIONS_PAGE}
+     * actions), no {@code limit}: the first two pages are read, the second only if the first is full.
+     */
     public List<CommentAction> comments(String cardId) throws IntegrationException {
         List<CommentAction> comments = new ArrayList<>();
-        for (JsonNode a : call("GET", "/cards/" + segment(cardId) + "/actions",
-                Map.of("filter", "commentCard", "limit", "100"))) {
-            comments.add(new CommentAction(a.path("id").asText(), a.path("idMemberCreator").asText(),
-                    a.path("data").path("text").asText()));
+        for (int page = 0; page < 2; page++) {
+            JsonNode actions = call("GET", "/cards/" + segment(cardId) + "/actions",
+                    Map.of("filter", "commentCard", "page", Integer.toString(page)));
+            for (JsonNode a : actions) {
+                comments.add(new CommentAction(a.path("id").asText(), a.path("idMemberCreator").asText(),
+                        a.path("data").path("text").asText()));
+            }
+            if (actions.size() < ACTIONS_PAGE) {
+                break;
+            }
         }
         return comments;
     }
 
     /**
-     * {@code POST /webhooks}: Trello sends {@code HEAD callbackURL} before it answers and creates the webhook only
-     * if that gets 200. A webhook of the same token, model and callback that exists already is a 400
+     * {@code POST /webhooks/} (the path as Trello's reference "Create a Webhook" spells it): Trello sends
+     * {@code HEAD callbackURL} before it answers and creates the webhook only if that gets 200. A webhook of the same token, model and callback that exists already is a 400
      * "already exists" for Trello; it is returned as an empty id.
      *
      * @return the new webhook's id, or empty if it existed already
@@ -186,7 +201,7 @@ public final class TrelloClient {
     public Optional<String> createWebhook(String callbackUrl, String idModel, String description)
             throws IntegrationException {
         try {
-            return Optional.of(call("POST", "/webhooks", Map.of("callbackURL", callbackUrl, "idModel", idModel,
+            return Optional.of(call("POST", "/webhooks/", Map.of("callbackURL", callbackUrl, "idModel", idModel,
                     "description", description)).path("id").asText());
         } catch (TrelloErrors.AlreadyExists e) {
             return Optional.empty();
