@@ -118,6 +118,21 @@ class JiraIssueTest extends JiraTestSupport {
     }
 
     @Test
+    void a429WithOnlyXRateLimitResetWaitsUntilThatMinute() throws Exception {
+        // Jira's rate-limiting page: X-RateLimit-Reset is an ISO 8601 timestamp in the format yyyy-MM-ddTHH:mmZ
+        Ticket ticket = open("Printer on fire", Priority.HIGH);
+        jira.failNext("POST", "/rest/api/3/issue", Reply.of(429, "").withHeader("X-RateLimit-Reset",
+                "2026-12-05T10:02Z").withHeader("X-RateLimit-Limit", "350").withHeader("X-RateLimit-Remaining", "0"));
+
+        IntegrationException e = catchThrowableOfType(IntegrationException.class,
+                () -> connector.onEvent(created(ticket)));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(2)); // the test clock stands at 10:00:00
+        assertThat(jira.issues).isEmpty();
+    }
+
+    @Test
     void a503WithRetryAfterIsRetriedLaterAndAnEmptySearchIsOnlyTrustedAfterTheConsistencyWait() throws Exception {
         Ticket ticket = open("VPN down", Priority.HIGH);
         jira.failNext("POST", "/rest/api/3/issue", Reply.of(503, "").withHeader("Retry-After", "4"));
