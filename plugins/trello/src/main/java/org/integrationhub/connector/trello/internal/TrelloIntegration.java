@@ -2,7 +2,6 @@ package org.integrationhub.connector.trello.internal;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +61,6 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
     /** Configuration keys of the secrets: private (leading dot), never service properties, never logged. */
     static final String API_TOKEN = ".api.token";
     static final String API_SECRET = ".api.secret";
-    /** How long after a registration started a {@code HEAD} from Trello is still expected. */
-    static final Duration REGISTRATION_WINDOW = Duration.ofMinutes(2);
     /** Trello's documented limit per token: 100 requests per 10 seconds. */
     static final VendorQuota QUOTA = VendorQuota.per(100, Duration.ofSeconds(10));
 
@@ -113,8 +110,7 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
                     public String ownMemberId() throws IntegrationException {
                         return own.require();
                     }
-                }, () -> state.registeredCallback().isPresent()
-                        || state.registering(Instant.now(), REGISTRATION_WINDOW));
+                });
         if (unconfigured != null) {
             context.reportStatus(name, HealthResult.unconfigured(unconfigured));
             logger.warn("Trello instance '{}' is not usable: {}", name, unconfigured);
@@ -176,9 +172,8 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
     }
 
     /**
-     * Creates the board's webhook at Trello. Trello checks the callback with a {@code HEAD} before it answers; this
-     * instance answers it with 200 while the call is in flight — noted in the link store, so any hub node sharing the
-     * database does — and no lock is held that the inbound request needs.
+     * Creates the board's webhook at Trello. Trello checks the callback with a {@code HEAD} before it answers, which
+     * every node's instance answers with 200; no lock is held that the inbound request needs.
      */
     private ActionResult registerWebhook() throws IntegrationException {
         requireConfigured();
@@ -187,14 +182,8 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
                     + " is not set: webhook requests could not be verified", null);
         }
         String callback = callbackUrl();
-        state.markRegistering(Instant.now());
-        Optional<String> id;
-        try {
-            id = trello.createWebhook(callback, lists.board(), "Integration Hub " + descriptor.name());
-            state.recordWebhook(callback);
-        } finally {
-            state.clearRegistering();
-        }
+        Optional<String> id = trello.createWebhook(callback, lists.board(), "Integration Hub " + descriptor.name());
+        state.recordWebhook(callback);
         logger.info("Trello instance '{}': webhook on board {} {} for {}", descriptor.name(), lists.board(),
                 id.isPresent() ? "registered" : "already registered", callback);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -36,16 +36,19 @@ class TrelloWebhookTest extends TrelloTestSupport {
     }
 
     @Test
-    void headIsRefusedUntilThisInstanceRegistersAWebhook() throws Exception {
-        assertThat(head().status()).isEqualTo(401);
+    void headIsAnsweredWith200SoTrelloCreatesTheWebhook() throws Exception {
+        // CONTRACT: HEAD → 200 — Trello's check of a callback URL, also for a webhook made without register_webhook
+        assertThat(head().status()).isEqualTo(200);
+        assertThat(head().body()).isEmpty();
+        assertThat(tickets.recordedEvents()).isEmpty();
+        assertThat(links.values()).isEmpty();
 
-        // a Trello that cannot reach the hub: the registration fails, and HEAD is refused again
+        // a Trello that cannot reach the hub: the registration fails as a configuration problem
         trello.otherwise(r -> Reply.of(400, "URL (" + r.queryParameter("callbackURL") + ") did not return 200 "
                 + "status code, got 404").withContentType("text/plain"));
         assertThat(catchThrowableOfType(IntegrationException.class, () -> integration.execute(
                 new ActionRequest("register_webhook", Map.of(), null))).category())
                 .isEqualTo(ErrorCategory.CONFIGURATION);
-        assertThat(head().status()).isEqualTo(401);
 
         // Trello checks the callback with HEAD while it creates the webhook, and creates it only on a 200; the
         // check may reach any hub node sharing the database (here: a second instance object on the same links)

@@ -193,8 +193,9 @@ public final class TrelloClient {
 
     /**
      * {@code POST /webhooks/} (the path as Trello's reference "Create a Webhook" spells it): Trello sends
-     * {@code HEAD callbackURL} before it answers and creates the webhook only if that gets 200. A webhook of the same token, model and callback that exists already is a 400
-     * "already exists" for Trello; it is returned as an empty id.
+     * {@code HEAD callbackURL} before it answers and creates the webhook only if that gets 200. A webhook of the
+     * same token, model and callback that exists already is a 400 "already exists" for Trello; it is returned as an
+     * empty id.
      *
      * @return the new webhook's id, or empty if it existed already
      */

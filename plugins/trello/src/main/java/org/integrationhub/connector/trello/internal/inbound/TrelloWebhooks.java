@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.integrationhub.api.HubException;
@@ -27,8 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Trello → hub at {@code /integrations/trello/webhook}. {@code HEAD} (Trello's check while it creates a webhook)
- * gets 200 only while this instance registers a webhook or has registered one; every {@code POST} must carry a valid
+ * Trello → hub at {@code /integrations/trello/webhook}. {@code HEAD} (Trello's check of the callback URL while it
+ * creates a webhook, whoever asked for it) gets 200 (CONTRACT: "HEAD → 200") from an instance that can verify the
+ * deliveries that follow, 401 without a secret; every {@code POST} must carry a valid
  * {@code X-Trello-Webhook} signature over the raw body and the registered callback URL, and be about this instance's
  * board — otherwise 401, so the next instance is asked and nothing changes. Then: a linked card moved into the list
  * for resolved tickets resolves its ticket, moved out of it reopens it; a comment by a person becomes a ticket comment.
@@ -83,20 +83,15 @@ public final class TrelloWebhooks {
     private final TicketLocks locks;
     private final Supplier<TicketService> tickets;
     private final Instance instance;
-    private final BooleanSupplier expectingHead;
 
-    /**
-     * @param expectingHead whether a {@code HEAD} from Trello is expected (a registration in flight or done)
-     */
     public TrelloWebhooks(WebhookVerifier verifier, CardSync.Lists lists, SyncState state, TicketLocks locks,
-            Supplier<TicketService> tickets, Instance instance, BooleanSupplier expectingHead) {
+            Supplier<TicketService> tickets, Instance instance) {
         this.verifier = verifier;
         this.lists = lists;
         this.state = state;
         this.locks = locks;
         this.tickets = tickets;
         this.instance = instance;
-        this.expectingHead = expectingHead;
     }
 
     /** Handles one request to the webhook path. */
@@ -105,8 +100,7 @@ public final class TrelloWebhooks {
             return InboundResponse.unauthorized("this Trello instance has no .api.secret configured");
         }
         if ("HEAD".equals(request.method())) {
-            return expectingHead.getAsBoolean() ? InboundResponse.ok()
-                    : InboundResponse.unauthorized("this Trello instance registered no webhook");
+            return InboundResponse.ok(); // Trello creates a webhook only if its callback answers HEAD with 200
         }
         if (!"POST".equals(request.method())) {
             return InboundResponse.problem(405, "Method Not Allowed", "Trello sends HEAD and POST requests");

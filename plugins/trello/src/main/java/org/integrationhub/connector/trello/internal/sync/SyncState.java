@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -32,7 +31,7 @@ import org.integrationhub.spi.TicketLink;
  * <li>{@code trello.actions}: the last {@value #SEEN} webhook actions handled for the ticket, to drop replays.</li>
  * </ul>
  * and, under the pseudo ticket {@value #INSTANCE}, {@code trello.webhook}: the callback URL of the webhook this
- * instance registered at Trello, and {@code trello.registering}: when a registration started (while it runs).
+ * instance registered at Trello.
  */
 public final class SyncState {
 
@@ -166,24 +165,6 @@ public final class SyncState {
     private List<String> seenActions(String ticketId) {
         return links.get(instance, ticketId, "trello.actions").filter(v -> !v.isEmpty())
                 .map(v -> Arrays.asList(v.split(","))).orElse(List.of());
-    }
-
-    /**
-     * Notes that this instance is creating its webhook now, so every hub node sharing the database answers Trello's
-     * {@code HEAD} check with 200 (Trello may reach any of them).
-     */
-    public void markRegistering(Instant now) {
-        links.put(instance, INSTANCE, "trello.registering", now.toString());
-    }
-
-    /** @return whether a webhook registration started within {@code window} before {@code now} */
-    public boolean registering(Instant now, Duration window) {
-        return links.get(instance, INSTANCE, "trello.registering").map(Instant::parse)
-                .filter(started -> !started.isBefore(now.minus(window))).isPresent();
-    }
-
-    public void clearRegistering() {
-        links.remove(instance, INSTANCE, "trello.registering");
     }
 
     /** @return the callback URL of the webhook this instance registered, if any */
