@@ -85,6 +85,13 @@ final class MetatypeConnectorTypes implements ConnectorTypes {
             if (HINTS.contains(ad.getID())) {
                 continue;
             }
+            ConfigurationKey common = common(ad.getID());
+            if (common != null) {
+                // the platform reads these keys itself, with its own defaults, whatever the metatype declares
+                keys.add(new ConfigurationKey(common.id(), ad.getName(), ad.getDescription(), common.type(),
+                        common.defaults(), false, false, common.multiple(), common.options()));
+                continue;
+            }
             List<String> defaults = ad.getDefaultValue() == null ? List.of() : List.of(ad.getDefaultValue());
             keys.add(new ConfigurationKey(ad.getID(), ad.getName(), ad.getDescription(), typeName(ad.getType()),
                     defaults, required.contains(ad.getID()) && defaults.isEmpty(),
@@ -103,6 +110,11 @@ final class MetatypeConnectorTypes implements ConnectorTypes {
         String bundleName = bundle.getSymbolicName() + "/" + bundle.getVersion();
         return new Installed(new ConnectorType(type, factoryPid, bundleName, ocd.getName(), ocd.getDescription(),
                 keys), checks);
+    }
+
+    /** @return the platform's definition of a key every instance has, or null for the connector's own keys */
+    private static ConfigurationKey common(String id) {
+        return Subscriptions.COMMON_KEYS.stream().filter(k -> k.id().equals(id)).findFirst().orElse(null);
     }
 
     private static Set<String> ids(AttributeDefinition[] ads) {

@@ -224,6 +224,28 @@ class MetatypeConnectorTypesTest {
     }
 
     @Test
+    void theKeysThePlatformReadsShowThePlatformsDefaultsWhateverTheMetatypeDeclares() {
+        // CONTRACT "Connector instances": integration.events default *; the gateway routes by that (issue #20), so
+        // the types listing (REST, shell, console form) must not announce another default or require the key
+        Bundle acme = bundle(1, "com.acme.connector", Bundle.ACTIVE);
+        Ocd ocd = new Ocd(List.of(new Ad("integration.name", AttributeDefinition.STRING, 0, null, null),
+                new Ad("integration.min.priority", AttributeDefinition.STRING, 0, new String[] {"high"}, null),
+                new Ad("integration.events", AttributeDefinition.STRING, 10, null, null)), List.of());
+        Components scr = new Components(Map.of(acme, List.of(component("org.integrationhub.connector.acme", "acme", IFACE))));
+        ConnectorType type = new MetatypeConnectorTypes(context(acme), scr,
+                b -> info(acme, "org.integrationhub.connector.acme", ocd)).installed().get(0).type();
+
+        assertThat(type.keys()).extracting(ConfigurationKey::id).containsExactly("integration.name",
+                "integration.min.priority", "integration.events");
+        ConfigurationKey events = type.key("integration.events").orElseThrow();
+        assertThat(events.defaults()).containsExactly("*");
+        assertThat(events.required()).isFalse();
+        ConfigurationKey priority = type.key("integration.min.priority").orElseThrow();
+        assertThat(priority.defaults()).as("none: every priority").isEmpty();
+        assertThat(priority.options()).containsOnlyKeys("low", "normal", "high", "urgent");
+    }
+
+    @Test
     void aBundleWithoutMetatypeForItsPidIsNoType() {
         Bundle acme = bundle(1, "com.acme.connector", Bundle.ACTIVE);
         Components scr = new Components(Map.of(acme, List.of(component("org.integrationhub.connector.acme", "acme", IFACE))));
