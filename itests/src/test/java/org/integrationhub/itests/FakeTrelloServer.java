@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
  * Trello's REST API on loopback for the distribution test, stateful enough for the connector: the token's member, a
  * board with three lists, labels, cards (created, listed, moved), card comments and webhook creation — which, as
  * Trello does, checks the callback URL with a {@code HEAD} first and creates the webhook only if it answers 200.
- * Answers carry the fields of Trello's documented payloads that matter here.
+ * Answers carry the fields of Trello's documented payloads that matter here. Strict as Trello's reference: a call
+ * without {@code Authorization: OAuth oauth_consumer_key="<key>", oauth_token="<token>"} of the configured key and
+ * token gets 401 ("invalid key"), one with a query parameter its operation does not document 400.
  */
 final class FakeTrelloServer implements AutoCloseable {
 
@@ -69,8 +72,11 @@ final class FakeTrelloServer implements AutoCloseable {
     final List<String> comments = new CopyOnWriteArrayList<>();
     final List<Integer> webhookChecks = new CopyOnWriteArrayList<>();
     private int nextId = 0x100;
+    private final String authorization;
 
-    FakeTrelloServer() throws IOException {
+    /** A Trello that accepts the API key {@code key} with the user token {@code token}. */
+    FakeTrelloServer(String key, String token) throws IOException {
+        authorization = "OAuth oauth_consumer_key=\"" + key + "\", oauth_token=\"" + token + "\"";
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/1/", this::handle);
         server.start();
@@ -93,8 +99,10 @@ final class FakeTrelloServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
-            calls.add(new Call(method, path, q, exchange.getRequestHeaders().getFirst("Authorization")));
-            Object answer = answer(method, path, q);
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            calls.add(new Call(method, path, q, auth));
+            Object answer = !authorization.equals(auth) ? Integer.valueOf(401)
+                    : !documented(method, path, q) ? Integer.valueOf(400) : answer(method, path, q);
             if (answer instanceof Integer status) {
                 exchange.sendResponseHeaders(status, -1);
                 return;
@@ -156,6 +164,39 @@ final class FakeTrelloServer implements AutoCloseable {
                     q.get("idModel"), "callbackURL", q.get("callbackURL"), "active", true);
         }
         return 404;
+    }
+
+    /** @return whether every query parameter is one Trello's reference documents for the operation */
+    private static boolean documented(String method, String path, Map<String, String> q) {
+        String id = "[0-9a-f]{24}";
+        String route = method + " " + path;
+        Set<String> allowed;
+        if (route.equals("GET /1/members/me")) {
+            allowed = Set.of("fields");
+        } else if (route.matches("GET /1/boards/" + id + "/lists")) {
+            allowed = Set.of("cards", "card_fields", "filter", "fields");
+        } else if (route.matches("GET /1/boards/" + id + "/labels")) {
+            allowed = Set.of("fields", "limit");
+        } else if (route.matches("GET /1/boards/" + id + "/cards")) {
+            allowed = Set.of();
+        } else if (route.equals("POST /1/labels")) {
+            allowed = Set.of("name", "color", "idBoard");
+        } else if (route.equals("POST /1/cards")) {
+            allowed = Set.of("name", "desc", "pos", "due", "start", "dueComplete", "idList", "idMembers", "idLabels");
+        } else if (route.matches("PUT /1/cards/" + id)) {
+            allowed = Set.of("name", "desc", "closed", "idList", "idLabels", "pos", "due", "dueComplete");
+        } else if (route.matches("GET /1/cards/" + id)) {
+            allowed = Set.of("fields");
+        } else if (route.matches("POST /1/cards/" + id + "/actions/comments")) {
+            allowed = Set.of("text");
+        } else if (route.matches("GET /1/cards/" + id + "/actions")) {
+            allowed = Set.of("filter", "page");
+        } else if (route.equals("POST /1/webhooks/")) {
+            allowed = Set.of("description", "callbackURL", "idModel", "active");
+        } else {
+            return true; // an unknown route: 404
+        }
+        return allowed.containsAll(q.keySet());
     }
 
     private int head(String callbackUrl) throws IOException {

@@ -39,6 +39,7 @@ class TrelloConnectorIT {
     private static final String NAME = "trello-it";
     private static final String SECRET = "it-trello-power-up-secret-0123456789";
     private static final String TOKEN = "ATTAit-trello-token-0123456789abcdef";
+    private static final String KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
     private FakeTrelloServer trello;
     private HubProcess hub;
@@ -55,7 +56,7 @@ class TrelloConnectorIT {
 
     @Test
     void cardsMovesWebhooksAndSignaturesThroughTheInstalledConnector() throws Exception {
-        trello = new FakeTrelloServer();
+        trello = new FakeTrelloServer(KEY, TOKEN);
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"),
                 "trello-it"));
@@ -67,7 +68,7 @@ class TrelloConnectorIT {
                 String.join("\n",
                         "integration.name = " + NAME,
                         "api.url = " + trello.url(),
-                        "api.key = 0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                        "api.key = " + KEY,
                         ".api.token = " + TOKEN,
                         ".api.secret = " + SECRET,
                         "board = " + FakeTrelloServer.BOARD,
