@@ -36,8 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Issue 12's acceptance, as a new plugin author would go: in a directory outside the repository, generate a
  * connector with the installed {@code hub-connector-archetype}, build it offline with {@code mvn verify} (its own
  * tests included), drop the jar into a running hub's deploy/, create an instance pointing at a loopback vendor with
- * {@code hub:integration-add} (bin/client), and call its action over REST. Prints the time from generate to callable. Then the generated connector's health
- * check and inbound webhook are checked in the distribution too.
+ * {@code hub:integration-add} (bin/client), and call its action over REST. Prints the time from generate to
+ * callable. Then the generated connector's health check, its inbound webhook and its events (in ticket order, with
+ * idempotency keys, without echoing the vendor's own comment) are checked in the distribution too.
  *
  * <p>Maven runs as a child process ({@code maven.home} from the build, offline, with the default local repository,
  * where the hub's build installed hub-bom, hub-api, the test kit and the archetype).
@@ -143,6 +144,20 @@ class ArchetypeIT {
         JsonNode comments = http.get("/api/v1/tickets/" + id + "/comments", key).json.get("data");
         assertThat(comments).hasSize(1);
         assertThat(comments.get(0).get("body").asText()).isEqualTo("Fixed on the vendor side");
+
+        // events reach the vendor in ticket order, each with its id as Idempotency-Key; the comment that came from
+        // the vendor is not sent back (the update after it arrives only once the comment's event was handled)
+        HubHttp.Answer update = http.patch("/api/v1/tickets/" + id, key, "{\"subject\":\"Archetype webhook (done)\"}");
+        assertThat(update.status).as("update: %s", update).isEqualTo(200);
+        List<FakeHttpServer.Recorded> events = vendor.await("POST", "/api/events", 2, Duration.ofSeconds(60));
+        List<String> types = new ArrayList<>();
+        for (FakeHttpServer.Recorded event : events) {
+            JsonNode json = JSON.readTree(event.body());
+            assertThat(json.at("/ticket/id").asText()).isEqualTo(id);
+            assertThat(event.header("Idempotency-Key")).isEqualTo(json.get("id").asText());
+            types.add(json.get("type").asText());
+        }
+        assertThat(types).as("events sent to the vendor").containsExactly("ticket.created", "ticket.updated");
     }
 
     /** @return the hub's HTTP port, as HubProcess configured it */
