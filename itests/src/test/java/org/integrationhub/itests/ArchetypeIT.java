@@ -121,6 +121,9 @@ class ArchetypeIT {
 
         commentThroughTheWebhook(http, key);
         assertThat(connectorErrors()).as("ERROR lines of the connector in karaf.log").isEmpty();
+        // the secrets typed in hub:integration-add reach no log line (Karaf names the command's thread after it)
+        assertThat(log(l -> l.contains(TOKEN) || l.contains(WEBHOOK_SECRET))).as("karaf.log lines with a secret")
+                .isEmpty();
     }
 
     /** A signed vendor callback to /integrations/acme/webhook becomes a comment on the ticket; an unsigned one is refused. */

@@ -35,6 +35,20 @@ public class IntegrationAddCommand implements Action {
 
     @Override
     public Object execute() throws CommandException {
+        // Karaf names the command's thread after the whole command line ("pipe-hub:integration-add ... .token=..."),
+        // and the log pattern prints thread names: anything logged while the instance is created would carry the
+        // secrets typed here into karaf.log. The thread goes by the command's name until it is done.
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        thread.setName("hub:integration-add");
+        try {
+            return create();
+        } finally {
+            thread.setName(threadName);
+        }
+    }
+
+    private Object create() throws CommandException {
         InstanceConfiguration created;
         try {
             created = configurations.create(type, name, parse(values));
