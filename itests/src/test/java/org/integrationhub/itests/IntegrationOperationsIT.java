@@ -187,6 +187,10 @@ class IntegrationOperationsIT {
         assertThat(created.json.get("secrets_set")).extracting(JsonNode::asText).containsExactly(".token");
         assertThat(created.json.get("config").get("quotaPerSecond").asText()).isEqualTo("25");
         assertThat(created.raw.body()).doesNotContain("HUB_IT_TOKEN").doesNotContain(ENV_SECRET);
+        HubHttp.Answer listed = http.get("/api/v1/integrations/by-rest", reader);
+        assertThat(listed.status).as("listed as soon as the POST has answered: %s", listed).isEqualTo(200);
+        assertThat(listed.json.get("type").asText()).as("its type, also before its connector runs")
+                .isEqualTo("http-notify");
 
         HubHttp.Answer duplicate = http.post("/api/v1/integrations", admin, body);
         assertThat(duplicate.status).isEqualTo(409);
@@ -202,8 +206,9 @@ class IntegrationOperationsIT {
         assertThat(remoteCalls).as("env:NAME resolved by the connector").anyMatch(c -> c.startsWith("/rest Bearer " + ENV_SECRET + " "));
         assertThat(http.send("DELETE", "/api/v1/integrations/by-rest", reader, null).status).isEqualTo(403);
         assertThat(http.send("DELETE", "/api/v1/integrations/by-rest", admin, null).status).isEqualTo(204);
+        assertThat(http.get("/api/v1/integrations/by-rest", reader).status).as("gone as soon as the DELETE has answered")
+                .isEqualTo(404);
         assertThat(http.send("DELETE", "/api/v1/integrations/by-rest", admin, null).status).isEqualTo(404);
-        await("by-rest gone", () -> http.get("/api/v1/integrations/by-rest", reader).status == 404);
         assertThat(hub.home().resolve("etc/org.integrationhub.connector.httpnotify-by-rest.cfg")).doesNotExist();
     }
 
