@@ -50,11 +50,13 @@ public @interface TeamsConfiguration {
     String service_url() default "https://smba.trafficmanager.net/teams/";
 
     @AttributeDefinition(name = "Login URL", description = "bot mode: base URL of the Microsoft identity "
-            + "platform that issues the bot's tokens; change only for tests, proxies or national clouds.")
+            + "platform that issues the bot's tokens; change only for tests or proxies (the token's scope is "
+            + "Bot Framework's public cloud one: national clouds are not supported).")
     String login_url() default "https://login.microsoftonline.com";
 
     @AttributeDefinition(name = "OpenID metadata URL", description = "bot mode: where the keys that sign "
-            + "Bot Framework requests are published; change only for tests or national clouds.")
+            + "Bot Framework requests are published; change only for tests or proxies (tokens must be issued by "
+            + "https://api.botframework.com).")
     String openid_metadata_url() default "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
     @AttributeDefinition(name = "Events", description = "Event types this instance receives (wire names, or *).")
