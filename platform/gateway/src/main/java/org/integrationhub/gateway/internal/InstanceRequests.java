@@ -50,6 +50,9 @@ final class InstanceRequests {
         if (raw instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
+                if (e.getValue() == null) {
+                    continue; // null: not given, so the key's default (integration.events: *, CONTRACT)
+                }
                 String value = value(e.getValue());
                 if (value == null) {
                     errors.add(new FieldError("config." + key, "must be a string, number, boolean or array of them"));
@@ -76,9 +79,6 @@ final class InstanceRequests {
 
     /** @return the value as an operator writes it in a .cfg file, or null if it is not a scalar or array of them */
     private static String value(Object value) {
-        if (value == null) {
-            return "";
-        }
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }

@@ -24,13 +24,27 @@ class InstanceRequestsTest {
         config.put("quotaPerSecond", 50);
         config.put("verbose", true);
         config.put("integration.events", List.of("ticket.created", "comment.added"));
-        config.put("integration.min.priority", null);
+        config.put("integration.min.priority", "");
         InstanceRequests.Create c = InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config));
         assertThat(c.type()).isEqualTo("http-notify");
         assertThat(c.name()).isEqualTo("ops");
         assertThat(c.config()).containsExactly(Map.entry("url", "http://x"), Map.entry("quotaPerSecond", "50"),
                 Map.entry("verbose", "true"), Map.entry("integration.events", "ticket.created, comment.added"),
                 Map.entry("integration.min.priority", ""));
+    }
+
+    @Test
+    void aNullValueIsAKeyLeftOutSoItTakesItsDefault() {
+        // CONTRACT "Connector instances": integration.events defaults to *; only an explicit empty value means none
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("url", "http://x");
+        config.put("integration.events", null);
+        config.put("integration.min.priority", null);
+        assertThat(InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config)).config())
+                .containsExactly(Map.entry("url", "http://x"));
+        config.put("integration.events", List.of());
+        assertThat(InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config)).config())
+                .as("an empty list: no events, on purpose").containsEntry("integration.events", "");
     }
 
     @Test
