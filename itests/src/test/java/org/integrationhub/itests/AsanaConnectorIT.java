@@ -244,8 +244,8 @@ class AsanaConnectorIT {
 
     /**
      * A loopback Asana REST API 1.0 with the documented payload shapes: users/me, tasks (create, read, update,
-     * project listing) and webhooks, whose creation POSTs the X-Hook-Secret handshake to the target and fails unless
-     * the secret is echoed, as Asana does.
+     * the project's task listing GET /projects/{gid}/tasks) and webhooks, whose creation POSTs the X-Hook-Secret
+     * handshake to the target and fails unless the secret is echoed, as Asana does.
      */
     private static final class FakeAsana implements AutoCloseable {
         final Map<String, ObjectNode> tasks = new ConcurrentHashMap<>();
@@ -295,7 +295,7 @@ class AsanaConnectorIT {
                     tasks.put(gid, task);
                     answer.set("data", task);
                     status = 201;
-                } else if (p[0].equals("tasks") && p.length == 1) {
+                } else if (p[0].equals("projects") && p.length == 3 && p[2].equals("tasks") && method.equals("GET")) {
                     answer.putArray("data");
                     answer.putNull("next_page");
                 } else if (p[0].equals("tasks") && p.length == 3 && tasks.containsKey(p[1]) && method.equals("POST")) {
