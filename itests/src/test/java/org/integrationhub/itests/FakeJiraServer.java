@@ -28,7 +28,11 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback Jira Cloud for the distribution test: the REST v3 calls the Jira connector makes (myself, create issue,
  * label search, get issue, comments, remote links), answered as Jira documents them, with every request recorded.
  * {@link #holdNextCreate()} makes the next create store its issue and then hold the answer back until
- * {@link #release()}, so the hub can be killed between the create call and its answer.
+ * {@link #release()}, so the hub can be killed between the create call and its answer. Strict as Jira is: a call
+ * without the account's {@code Authorization: Basic base64(email:api token)} gets 401, one that does not accept JSON
+ * 406, a body that is not {@code application/json} 415, and a create issue or comment whose rich text is not an
+ * Atlassian Document (or whose summary is not one line of at most 255 characters, or whose labels hold spaces), or a
+ * remote link without {@code object.url} and {@code object.title}, 400 with Jira's error shape.
  */
 final class FakeJiraServer implements AutoCloseable {
 
@@ -86,10 +90,14 @@ final class FakeJiraServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger sequence = new AtomicInteger();
     private final HttpServer server;
+    private final String authorization;
     private volatile CountDownLatch createHeld;
     private volatile CountDownLatch releaseHeld = new CountDownLatch(0);
 
-    FakeJiraServer() throws IOException {
+    /** A Jira site that accepts the API token {@code apiToken} of the account {@code email}. */
+    FakeJiraServer(String email, String apiToken) throws IOException {
+        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((email + ":" + apiToken)
+                .getBytes(StandardCharsets.UTF_8));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -133,7 +141,10 @@ final class FakeJiraServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             requests.add(new Request(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
-            Reply reply = route(method, path, body);
+            Reply reply = refusal(exchange, method, path, body);
+            if (reply == null) {
+                reply = route(method, path, body);
+            }
             byte[] bytes = reply.body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(reply.status, bytes.length == 0 ? -1 : bytes.length);
@@ -146,6 +157,78 @@ final class FakeJiraServer implements AutoCloseable {
     }
 
     private record Reply(int status, String body) {
+    }
+
+    /** @return how Jira refuses a request that breaks its documented API, or null if it does not */
+    private Reply refusal(HttpExchange exchange, String method, String path, String body) throws IOException {
+        if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return new Reply(401, "{\"errorMessages\":[\"Client must be authenticated to access this resource.\"],"
+                    + "\"errors\":{}}");
+        }
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept == null || !(accept.contains("application/json") || accept.contains("*/*"))) {
+            return new Reply(406, "{\"errorMessages\":[\"Not Acceptable\"],\"errors\":{}}");
+        }
+        if (!method.equals("POST")) {
+            return body.isEmpty() ? null : invalid("A GET request carries no body");
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            return new Reply(415, "{\"errorMessages\":[\"Unsupported Media Type\"],\"errors\":{}}");
+        }
+        JsonNode json;
+        try {
+            json = this.json.readTree(body);
+        } catch (IOException e) {
+            return invalid("Invalid request payload. Refer to the REST API documentation and try again.");
+        }
+        if (path.equals("/rest/api/3/issue")) {
+            JsonNode fields = json.path("fields");
+            String summary = fields.path("summary").asText("");
+            if (summary.isBlank() || summary.length() > 255 || summary.contains("\n")) {
+                return new Reply(400, "{\"errorMessages\":[],\"errors\":{\"summary\":\"The summary is invalid.\"}}");
+            }
+            for (JsonNode label : fields.path("labels")) {
+                if (label.asText().isEmpty() || label.asText().chars().anyMatch(Character::isWhitespace)) {
+                    return new Reply(400, "{\"errorMessages\":[],\"errors\":{\"labels\":\"The label '"
+                            + label.asText() + "' contains spaces which is invalid.\"}}");
+                }
+            }
+            if (!isAdf(fields.path("description"))) {
+                return new Reply(400, "{\"errorMessages\":[],\"errors\":{\"description\":\"Operation value must be an "
+                        + "Atlassian Document (see the Atlassian Document Format)\"}}");
+            }
+        } else if (path.endsWith("/comment") && !isAdf(json.path("body"))) {
+            return invalid("INVALID_INPUT");
+        } else if (path.endsWith("/remotelink") && (json.path("object").path("url").asText("").isBlank()
+                || json.path("object").path("title").asText("").isBlank())) {
+            return new Reply(400, "{\"errorMessages\":[],\"errors\":{\"object\":\"'url' and 'title' are required.\"}}");
+        }
+        return null;
+    }
+
+    /** @return whether the node is an ADF doc (version 1) of paragraphs holding non-empty text and hard breaks */
+    private static boolean isAdf(JsonNode doc) {
+        if (!"doc".equals(doc.path("type").asText()) || doc.path("version").asInt() != 1
+                || !doc.path("content").isArray()) {
+            return false;
+        }
+        for (JsonNode block : doc.path("content")) {
+            if (!"paragraph".equals(block.path("type").asText())) {
+                return false;
+            }
+            for (JsonNode inline : block.path("content")) {
+                String type = inline.path("type").asText();
+                if (!type.equals("hardBreak") && !(type.equals("text") && !inline.path("text").asText().isEmpty())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Reply invalid(String message) {
+        return new Reply(400, "{\"errorMessages\":[\"" + message + "\"],\"errors\":{}}");
     }
 
     private Reply route(String method, String path, String body) throws IOException {

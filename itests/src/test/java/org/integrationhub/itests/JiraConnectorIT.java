@@ -60,7 +60,7 @@ class JiraConnectorIT {
 
     @Test
     void issuesCommentsWebhooksAndStatusThroughTheInstalledConnectorAndExactlyOneIssueAcrossKill9() throws Exception {
-        jira = new FakeJiraServer();
+        jira = new FakeJiraServer("helpdesk-bot@example.com", TOKEN);
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"), "jira-it"));
         Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.jira-" + NAME + ".cfg"), String.join("\n",
