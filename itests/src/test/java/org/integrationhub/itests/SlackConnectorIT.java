@@ -87,7 +87,7 @@ class SlackConnectorIT {
                 ".bot.token = xoxb-it-token",
                 ".signing.secret = " + SECRET,
                 "default.channel = #support",
-                "slack.api.url = http://127.0.0.1:" + slack.getAddress().getPort() + "/api/", ""));
+                "api.url = http://127.0.0.1:" + slack.getAddress().getPort() + "/api/", ""));
     }
 
     @AfterEach

@@ -34,12 +34,19 @@ public @interface SlackConfiguration {
             + "comma lists or *; several rules in one value are separated by spaces or ';'.")
     String[] routing_rules() default {};
 
+    /** The production Slack Web API. */
+    String DEFAULT_API_URL = "https://slack.com/api/";
+
     @AttributeDefinition(name = "Events", description = "Event types this instance receives (wire names, or *).")
     String[] integration_events() default {"*"};
 
-    @AttributeDefinition(name = "Slack Web API URL", description = "Base URL of the Slack Web API; change only "
-            + "for tests or a proxy.")
-    String slack_api_url() default "https://slack.com/api/";
+    @AttributeDefinition(name = "Slack Web API URL", description = "Base URL of the Slack Web API (api.url, the "
+            + "key every connector has); change only for tests or a proxy.")
+    String api_url() default SlackConfiguration.DEFAULT_API_URL;
+
+    @AttributeDefinition(name = "Slack Web API URL (deprecated)", description = "The former name of api.url, still "
+            + "read when api.url is left at its default; use api.url.", required = false)
+    String slack_api_url() default "";
 
     @AttributeDefinition(name = "Call timeout (ms)", description = "Time limit of one Slack Web API call.",
             min = "100")

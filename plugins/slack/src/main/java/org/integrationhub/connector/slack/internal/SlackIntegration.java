@@ -86,7 +86,7 @@ public class SlackIntegration implements IntegrationInterface, InboundHandler {
         this.unconfigured = problem;
         Duration timeout = Duration.ofMillis(config.timeout_millis());
         java.util.function.Function<String, String> link = context::ticketUrl;
-        this.slack = new SlackClient(config.slack_api_url(), token, timeout);
+        this.slack = new SlackClient(apiUrl(config), token, timeout);
         this.notifier = new SlackNotifier(name, slack, router, links, link);
         this.verifier = new RequestVerifier(signingSecret, clock);
         DeferredReply replies = new DeferredReply(context.scheduler(), context.httpClient(),
@@ -178,5 +178,17 @@ public class SlackIntegration implements IntegrationInterface, InboundHandler {
     private static String bundleVersion() {
         Bundle bundle = FrameworkUtil.getBundle(SlackIntegration.class);
         return bundle == null ? "0.0.0" : bundle.getVersion().toString();
+    }
+
+    /** {@code api.url}; the former key {@code slack.api.url} counts only while api.url is left at its default. */
+    static String apiUrl(SlackConfiguration config) {
+        String old = config.slack_api_url();
+        boolean apiUrlDefault = config.api_url() == null || config.api_url().isBlank()
+                || SlackConfiguration.DEFAULT_API_URL.equals(config.api_url().trim());
+        if (apiUrlDefault && old != null && !old.isBlank()) {
+            return old.trim();
+        }
+        return config.api_url() == null || config.api_url().isBlank() ? SlackConfiguration.DEFAULT_API_URL
+                : config.api_url().trim();
     }
 }

@@ -21,10 +21,29 @@ class SlackConfigurationTest {
         assertThat(defaults).containsEntry("integration.name", "slack").containsEntry("integration.events", "*")
                 .containsEntry(".bot.token", "").containsEntry(".signing.secret", "")
                 .containsEntry("default.channel", "#support").containsEntry("routing.rules", "")
-                .containsEntry("slack.api.url", "https://slack.com/api/").containsEntry("timeout.millis", 5000)
+                .containsEntry("api.url", "https://slack.com/api/").containsEntry("slack.api.url", "").containsEntry("timeout.millis", 5000)
                 .containsEntry("inline.reply.millis", 2000);
         assertThat(defaults).as("the View Ticket link is the hub-wide ticketUrlTemplate now")
                 .doesNotContainKeys("hub.base.url", "ticket.path");
         assertThat(SlackIntegration.FACTORY_PID).isEqualTo("org.integrationhub.connector.slack");
+    }
+
+    @Test
+    void apiUrlIsTheCommonKeyAndTheFormerKeyStillWorks() {
+        assertThat(SlackIntegration.apiUrl(config("http://127.0.0.1:9/api/", ""))).isEqualTo("http://127.0.0.1:9/api/");
+        assertThat(SlackIntegration.apiUrl(config("https://slack.com/api/", "http://127.0.0.1:8/api/")))
+                .as("an old configuration with only slack.api.url").isEqualTo("http://127.0.0.1:8/api/");
+        assertThat(SlackIntegration.apiUrl(config("http://127.0.0.1:9/api/", "http://127.0.0.1:8/api/")))
+                .as("api.url wins when both are set").isEqualTo("http://127.0.0.1:9/api/");
+        assertThat(SlackIntegration.apiUrl(config("", ""))).isEqualTo("https://slack.com/api/");
+    }
+
+    private static SlackConfiguration config(String apiUrl, String slackApiUrl) {
+        return (SlackConfiguration) java.lang.reflect.Proxy.newProxyInstance(SlackConfiguration.class.getClassLoader(),
+                new Class<?>[] {SlackConfiguration.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "api_url" -> apiUrl;
+                    case "slack_api_url" -> slackApiUrl;
+                    default -> method.getDefaultValue();
+                });
     }
 }

@@ -53,8 +53,13 @@ final class TestConfig implements SlackConfiguration {
     }
 
     @Override
-    public String slack_api_url() {
+    public String api_url() {
         return apiUrl;
+    }
+
+    @Override
+    public String slack_api_url() {
+        return "";
     }
 
     @Override
