@@ -87,4 +87,20 @@ public interface TicketService {
 
     /** @return figures over all tickets now */
     TicketMetrics metrics();
+
+    /**
+     * The figures of the ticket metrics endpoint: open, overdue and SLA-breached tickets, and the average
+     * resolution time over the tickets resolved in the last 60 minutes, in total and per priority. Computed from
+     * indexes, so one call stays fast with millions of tickets.
+     *
+     * <p>The default implementation throws: implementations that do not keep the figures (such as a test fake
+     * written before 0.2.0) need not provide them.
+     *
+     * @return the figures now
+     * @throws UnsupportedOperationException if this implementation does not compute them
+     * @since 0.2.0
+     */
+    default TicketStats stats() {
+        throw new UnsupportedOperationException("ticket statistics are not computed by " + getClass().getName());
+    }
 }

@@ -5,9 +5,9 @@
  * <p>All types are immutable; nothing here depends on OSGi, Jersey or Jackson, so it is usable in a plain JUnit
  * test. {@code null} is only allowed where a member's Javadoc says so.
  *
- * @since 0.1.0
+ * @since 0.1.0 (0.2.0: {@link org.integrationhub.api.TicketStats} and {@link org.integrationhub.api.TicketService#stats()})
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package org.integrationhub.api;
 

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.integrationhub.api.Priority;
 import org.integrationhub.api.TicketMetrics;
+import org.integrationhub.api.TicketStats;
 import org.integrationhub.api.TicketStatus;
 import org.integrationhub.persistence.Database.Dialect;
 
@@ -19,7 +21,8 @@ import org.integrationhub.persistence.Database.Dialect;
 final class MetricsQuery {
 
     private static final String ACTIVE = "status IN ('open', 'pending')";
-    private static final String DONE = "status IN ('resolved', 'closed')";
+    /** The window of the average resolution time in {@link #stats}. */
+    static final Duration WINDOW = Duration.ofMinutes(60);
 
     private final String resolutionMillis;
 
@@ -48,7 +51,7 @@ final class MetricsQuery {
         }
         long lateResolved;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM ticket WHERE " + DONE + " AND resolved_at > sla_due_at")) {
+                "SELECT COUNT(*) FROM ticket WHERE resolved_late = TRUE")) {
             lateResolved = single(ps).longValue();
         }
         Duration average = null;
@@ -64,6 +67,63 @@ final class MetricsQuery {
             }
         }
         return new TicketMetrics(java.util.Collections.unmodifiableMap(counts), overdue, overdue + lateResolved, average);
+    }
+
+    /**
+     * The figures of {@code GET /api/v1/metrics/tickets}, per priority, from three grouped index-range counts (indexes
+     * of migration V2): the active tickets, the late-resolved ones, and the ones resolved in the window.
+     */
+    TicketStats stats(Connection c, Instant now) throws SQLException {
+        Map<Priority, long[]> rows = new EnumMap<>(Priority.class); // open, overdue, late, resolved, millis
+        for (Priority p : Priority.values()) {
+            rows.put(p, new long[5]);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT priority, COUNT(*), "
+                + "SUM(CASE WHEN sla_due_at < ? THEN 1 ELSE 0 END) FROM ticket WHERE " + ACTIVE
+                + " GROUP BY priority")) {
+            Sql.setInstant(ps, 1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] r = rows.get(Priority.fromWireName(rs.getString(1)));
+                    r[0] = rs.getLong(2);
+                    r[1] = rs.getLong(3);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT priority, COUNT(*) FROM ticket WHERE resolved_late = TRUE GROUP BY priority");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.get(Priority.fromWireName(rs.getString(1)))[2] = rs.getLong(2);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT priority, COUNT(*), SUM(" + resolutionMillis
+                + ") FROM ticket WHERE resolved_at > ? AND resolved_at <= ? GROUP BY priority")) {
+            Sql.setInstant(ps, 1, now.minus(WINDOW));
+            Sql.setInstant(ps, 2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] r = rows.get(Priority.fromWireName(rs.getString(1)));
+                    r[3] = rs.getLong(2);
+                    r[4] = rs.getBigDecimal(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+                }
+            }
+        }
+        Map<Priority, TicketStats.Figures> byPriority = new EnumMap<>(Priority.class);
+        long[] total = new long[5];
+        for (Map.Entry<Priority, long[]> e : rows.entrySet()) {
+            long[] r = e.getValue();
+            byPriority.put(e.getKey(), figures(r));
+            for (int i = 0; i < total.length; i++) {
+                total[i] += r[i];
+            }
+        }
+        return new TicketStats(now, WINDOW, figures(total), byPriority);
+    }
+
+    private static TicketStats.Figures figures(long[] r) {
+        Duration average = r[3] == 0 ? null : Duration.ofMillis(Math.round((double) r[4] / r[3]));
+        return new TicketStats.Figures(r[0], r[1], r[1] + r[2], r[3], average);
     }
 
     private static BigDecimal single(PreparedStatement ps) throws SQLException {

@@ -32,8 +32,8 @@ final class TicketRepository {
 
     void insert(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, subject, description, priority, "
-                + "status, assignee, customer_id, created_at, updated_at, sla_due_at, resolved_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "status, assignee, customer_id, created_at, updated_at, sla_due_at, resolved_at, resolved_late) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, t.id());
             ps.setString(2, t.subject());
             ps.setString(3, t.description());
@@ -45,6 +45,7 @@ final class TicketRepository {
             Sql.setInstant(ps, 9, t.updatedAt());
             Sql.setInstant(ps, 10, t.slaDueAt());
             Sql.setInstant(ps, 11, t.resolvedAt());
+            ps.setBoolean(12, resolvedLate(t));
             ps.executeUpdate();
         }
     }
@@ -52,7 +53,8 @@ final class TicketRepository {
     /** Writes the mutable columns of {@code t}. */
     void update(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET subject = ?, description = ?, priority = ?, "
-                + "status = ?, assignee = ?, updated_at = ?, sla_due_at = ?, resolved_at = ? WHERE id = ?")) {
+                + "status = ?, assignee = ?, updated_at = ?, sla_due_at = ?, resolved_at = ?, resolved_late = ? "
+                + "WHERE id = ?")) {
             ps.setString(1, t.subject());
             ps.setString(2, t.description());
             ps.setString(3, t.priority().wireName());
@@ -61,9 +63,15 @@ final class TicketRepository {
             Sql.setInstant(ps, 6, t.updatedAt());
             Sql.setInstant(ps, 7, t.slaDueAt());
             Sql.setInstant(ps, 8, t.resolvedAt());
-            ps.setString(9, t.id());
+            ps.setBoolean(9, resolvedLate(t));
+            ps.setString(10, t.id());
             ps.executeUpdate();
         }
+    }
+
+    /** The indexed flag the SLA-breached metric counts (migration V2): resolved after the SLA due time. */
+    static boolean resolvedLate(Ticket t) {
+        return t.resolvedAt() != null && t.resolvedAt().isAfter(t.slaDueAt());
     }
 
     /**

@@ -18,6 +18,7 @@ import org.integrationhub.api.Person;
 import org.integrationhub.api.Rating;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketMetrics;
+import org.integrationhub.api.TicketStats;
 import org.integrationhub.api.TicketQuery;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStatus;
@@ -212,6 +213,11 @@ public class TicketServiceImpl implements TicketService, CustomerService {
     @Override
     public TicketMetrics metrics() {
         return db.inTransaction(c -> metrics.compute(c, now()));
+    }
+
+    @Override
+    public TicketStats stats() {
+        return db.inTransaction(c -> metrics.stats(c, now()));
     }
 
     @Override
