@@ -65,6 +65,7 @@ public final class HubApiApplication {
         config.register(new CommentResource(tickets));
         config.register(new RatingResource(tickets));
         config.register(new TicketEventResource(tickets));
+        config.register(new MetricsResource(tickets));
         for (ApiResource resource : contributed) {
             config.register(resource);
         }

@@ -15,6 +15,7 @@ import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketMetrics;
 import org.integrationhub.api.TicketQuery;
 import org.integrationhub.api.TicketService;
+import org.integrationhub.api.TicketStats;
 import org.integrationhub.api.TicketUpdate;
 import org.integrationhub.persistence.DataAccessException;
 import org.integrationhub.persistence.Database;
@@ -68,6 +69,11 @@ final class FailingTicketService implements TicketService {
 
     @Override
     public TicketMetrics metrics() {
+        throw boom();
+    }
+
+    @Override
+    public TicketStats stats() {
         throw boom();
     }
 
