@@ -213,6 +213,9 @@ public final class MetricsBench {
                     : "DATEDIFF('MILLISECOND', created_at, resolved_at)") + ") FROM ticket WHERE resolved_at > "
                     + hourAgo + " AND resolved_at <= " + now + " GROUP BY priority"};
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            if (postgres) {
+                s.execute("SET max_parallel_workers_per_gather = 0"); // as MetricsQuery.stats's transaction does
+            }
             for (String q : queries) {
                 System.out.println("plan: " + q);
                 try (ResultSet rs = s.executeQuery((postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ") + q)) {
