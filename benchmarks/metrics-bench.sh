@@ -4,6 +4,8 @@
 #   (after: mvn -DskipTests install). Fills a scratch H2 file (/tmp/hub-metrics-bench) or a scratch PostgreSQL schema
 #   (metrics_bench in HUB_TEST_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test, user HUB_TEST_PG_USER or
 #   postgres) with batch inserts, migrated by the hub's own Flyway migrations, then times the calls.
+# Disk: the H2 file reached 20 GB after the 1,000,000-ticket fill (H2 appends; it is deleted at the next run's start,
+#   remove /tmp/hub-metrics-bench when done); the PostgreSQL schema stays until the next run or DROP SCHEMA metrics_bench CASCADE.
 # BENCH_REUSE=1 times the database of the previous run again (same ticket count) without filling it anew.
 set -euo pipefail
 cd "$(dirname "$0")/metrics"
