@@ -132,6 +132,15 @@ public class HubDistributionIT {
         events.get("data").forEach(e -> types.add(e.get("type").asText()));
         assertEquals(List.of("ticket.created", "ticket.updated", "comment.added", "rating.received", "ticket.resolved", "ticket.closed"), types);
 
+        // ticket metrics (CONTRACT "Metrics"): the ticket resolved just now counts in the 60-minute window
+        HubHttp.Answer metrics = http.get("/api/v1/metrics/tickets", reader);
+        assertEquals(200, metrics.status);
+        assertEquals(60, metrics.json.get("window_minutes").asInt());
+        assertTrue(metrics.json.toString(), metrics.json.get("average_resolution_minutes").isNumber());
+        assertTrue(metrics.json.toString(), metrics.json.get("by_priority").has("urgent"));
+        String stats = execute("hub:ticket-stats");
+        assertTrue(stats, stats.contains("urgent"));
+
         // authentication and authorisation
         HubHttp.Answer none = http.get("/api/v1/tickets", null);
         assertEquals(401, none.status);
