@@ -32,6 +32,7 @@ import org.integrationhub.api.Rating;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketMetrics;
 import org.integrationhub.api.TicketQuery;
+import org.integrationhub.api.TicketStats;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStatus;
 import org.integrationhub.api.TicketUpdate;
@@ -251,6 +252,54 @@ public class FakeTicketService implements TicketService {
         Duration average = resolved == 0 ? null
                 : Duration.ofMillis(Math.round((double) resolutionMillis / resolved));
         return new TicketMetrics(Collections.unmodifiableMap(counts), overdue, overdue + lateResolved, average);
+    }
+
+    /**
+     * The figures of {@code GET /api/v1/metrics/tickets} as the core computes them: open and overdue among the
+     * active tickets, SLA breached = overdue + resolved after the due time, and the average resolution time of the
+     * tickets resolved in the last 60 minutes (by the service's clock), in total and per priority.
+     *
+     * @since 0.2.0
+     */
+    @Override
+    public TicketStats stats() {
+        Instant now = now();
+        Duration window = Duration.ofMinutes(60);
+        Instant from = now.minus(window);
+        Map<Priority, long[]> sums = new EnumMap<>(Priority.class); // open, overdue, late, resolved, millis
+        for (Priority p : Priority.values()) {
+            sums.put(p, new long[5]);
+        }
+        for (Ticket t : tickets.values()) {
+            long[] f = sums.get(t.priority());
+            if (t.status().isActive()) {
+                f[0]++;
+                if (t.slaDueAt().isBefore(now)) {
+                    f[1]++;
+                }
+            }
+            if (t.resolvedAt() != null && t.resolvedAt().isAfter(t.slaDueAt())) {
+                f[2]++;
+            }
+            if (t.resolvedAt() != null && t.resolvedAt().isAfter(from) && !t.resolvedAt().isAfter(now)) {
+                f[3]++;
+                f[4] += Duration.between(t.createdAt(), t.resolvedAt()).toMillis();
+            }
+        }
+        long[] total = new long[5];
+        Map<Priority, TicketStats.Figures> byPriority = new EnumMap<>(Priority.class);
+        sums.forEach((p, f) -> {
+            byPriority.put(p, figures(f));
+            for (int i = 0; i < total.length; i++) {
+                total[i] += f[i];
+            }
+        });
+        return new TicketStats(now, window, figures(total), byPriority);
+    }
+
+    private static TicketStats.Figures figures(long[] f) {
+        Duration average = f[3] == 0 ? null : Duration.ofMillis(Math.round((double) f[4] / f[3]));
+        return new TicketStats.Figures(f[0], f[1], f[1] + f[2], f[3], average);
     }
 
     /** @return the latest rating of the ticket, if any (the core keeps one per ticket) */

@@ -360,6 +360,34 @@ class FakeTicketServiceTest {
     }
 
     @Test
+    void statsAsTheCoreComputesThem() {
+        org.integrationhub.api.TicketStats empty = service.stats();
+        assertThat(empty.window()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(empty.byPriority()).containsOnlyKeys(Priority.values());
+        assertThat(empty.total().averageResolution()).isNull();
+
+        Ticket a = service.create(ticket("A", Priority.URGENT, "m@example.com")); // SLA 4 h
+        service.create(ticket("B", Priority.URGENT, "m@example.com"));
+        service.create(ticket("C", Priority.LOW, "m@example.com")); // 72 h
+        clock.advance(Duration.ofHours(5)); // A and B overdue
+        service.update(a.id(), TicketUpdate.status(TicketStatus.RESOLVED)); // late, in the window
+        clock.advance(Duration.ofMinutes(30));
+        org.integrationhub.api.TicketStats s = service.stats();
+        assertThat(s.total().open()).isEqualTo(2);
+        assertThat(s.total().overdue()).isEqualTo(1);
+        assertThat(s.total().slaBreached()).isEqualTo(2);
+        assertThat(s.total().resolvedInWindow()).isEqualTo(1);
+        assertThat(s.total().averageResolution()).isEqualTo(Duration.ofHours(5));
+        assertThat(s.byPriority().get(Priority.URGENT).slaBreached()).isEqualTo(2);
+        assertThat(s.byPriority().get(Priority.LOW).open()).isEqualTo(1);
+        assertThat(s.byPriority().get(Priority.LOW).averageResolution()).isNull();
+        clock.advance(Duration.ofMinutes(31)); // A's resolution leaves the window; it stays breached
+        assertThat(service.stats().total().resolvedInWindow()).isZero();
+        assertThat(service.stats().total().averageResolution()).isNull();
+        assertThat(service.stats().total().slaBreached()).isEqualTo(2);
+    }
+
+    @Test
     void putArrangesATicketInAnyStateWithoutAnEvent() {
         Customer ann = new Customer("C1", "Ann@Example.com", "Ann", Map.of(), NOW);
         Ticket closed = new Ticket("01JCZ5N4G8Q4N3W7X2Y5Z8A1BC", "Old", "", Priority.HIGH, TicketStatus.CLOSED,
