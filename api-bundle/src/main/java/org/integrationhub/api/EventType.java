@@ -11,7 +11,15 @@ public enum EventType {
     TICKET_RESOLVED("ticket.resolved"),
     TICKET_CLOSED("ticket.closed"),
     COMMENT_ADDED("comment.added"),
-    RATING_RECEIVED("rating.received");
+    RATING_RECEIVED("rating.received"),
+    /**
+     * A customer was created through the customer API or changed (by the API or a connector); the event carries
+     * {@link HubEvent#customer()} and no ticket. Creation with a first ticket is announced by that ticket's
+     * {@code ticket.created} alone.
+     *
+     * @since 0.3.0
+     */
+    CUSTOMER_UPDATED("customer.updated");
 
     private final String wireName;
 
@@ -22,6 +30,15 @@ public enum EventType {
     /** @return the dotted name, e.g. {@code "ticket.created"} */
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * @return true for the events about a ticket (they carry {@link HubEvent#ticket()}), false for
+     *         {@link #CUSTOMER_UPDATED}
+     * @since 0.3.0
+     */
+    public boolean isTicketEvent() {
+        return this != CUSTOMER_UPDATED;
     }
 
     /** @return the OSGi EventAdmin topic the event is posted on, e.g. {@code org/integrationhub/ticket/created} */

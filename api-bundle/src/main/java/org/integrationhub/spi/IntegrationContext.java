@@ -1,6 +1,7 @@
 package org.integrationhub.spi;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.integrationhub.api.CustomerService;
@@ -76,4 +77,19 @@ public interface IntegrationContext {
      * @since 0.2.0
      */
     String publicBaseUrl();
+
+    /**
+     * Takes or renews a named lease shared by every hub node on the same database, for periodic work that one node
+     * of a cluster must do alone (e.g. a metrics report): call it each time before doing the work and go on only
+     * when it returns true. The node holding the lease keeps it by calling again before {@code ttl} runs out;
+     * another node gets it only after {@code ttl} has passed without a renewal, so a node that dies hands over
+     * within {@code ttl}. On a single node it always returns true (unless the database cannot be reached).
+     *
+     * @param name the lease's name, unique across connectors: prefix it with the instance name, e.g.
+     *        {@code "datadog-prod/report"}; at most 200 characters
+     * @param ttl how long the lease holds without renewal; at least one second
+     * @return true when this node holds the lease until {@code ttl} from now
+     * @since 0.3.0
+     */
+    boolean acquireLease(String name, Duration ttl);
 }

@@ -33,6 +33,8 @@ public class FakeIntegrationContext implements IntegrationContext, AutoCloseable
     private final Map<String, List<HealthResult>> reports = new ConcurrentHashMap<>();
     private volatile String ticketUrlTemplate = "http://127.0.0.1:8181/api/v1/tickets/{id}";
     private volatile String publicBaseUrl = "http://127.0.0.1:8181";
+    private final Map<String, String> leasesElsewhere = new ConcurrentHashMap<>();
+    private final Map<String, List<Duration>> leaseCalls = new ConcurrentHashMap<>();
 
     /** A context without ticket and customer services. */
     public FakeIntegrationContext() {
@@ -108,6 +110,43 @@ public class FakeIntegrationContext implements IntegrationContext, AutoCloseable
         this.ticketUrlTemplate = template;
         this.publicBaseUrl = baseUrl;
         return this;
+    }
+
+    /**
+     * This fake's lease table: every lease is this node's unless {@link #leaseHeldElsewhere} said otherwise.
+     */
+    @Override
+    public boolean acquireLease(String name, Duration ttl) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("lease name must be 1 to 200 characters");
+        }
+        if (ttl == null || ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("lease ttl must be at least one second");
+        }
+        leaseCalls.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(ttl);
+        return !leasesElsewhere.containsKey(name);
+    }
+
+    /**
+     * Makes {@link #acquireLease} answer false for a lease, as if another node held it; or true again.
+     *
+     * @param name the lease name
+     * @param elsewhere true: another node holds it; false: this node may take it
+     * @return this, for chaining
+     * @since 0.3.0
+     */
+    public FakeIntegrationContext leaseHeldElsewhere(String name, boolean elsewhere) {
+        if (elsewhere) {
+            leasesElsewhere.put(name, "other-node");
+        } else {
+            leasesElsewhere.remove(name);
+        }
+        return this;
+    }
+
+    /** @param name a lease name @return how often {@link #acquireLease} was called for it, with each ttl @since 0.3.0 */
+    public List<Duration> leaseCalls(String name) {
+        return List.copyOf(leaseCalls.getOrDefault(name, List.of()));
     }
 
     /** @param name variable @param value value @return this, for chaining */

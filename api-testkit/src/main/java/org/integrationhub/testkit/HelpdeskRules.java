@@ -109,6 +109,55 @@ final class HelpdeskRules {
         throwIfAny(errors);
     }
 
+    static final int COMPANY_MAX = 255;
+    static final int PHONE_MAX = 64;
+    static final int ATTRIBUTE_KEY_MAX = 100;
+    static final int ATTRIBUTE_VALUE_MAX = 1000;
+    static final int ATTRIBUTES_MAX = 100;
+    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1," + ATTRIBUTE_KEY_MAX + "}");
+
+    /** Validates a new customer's fields as the core does; returns the normalised e-mail. */
+    static String newCustomer(org.integrationhub.api.NewCustomer c) {
+        List<FieldError> errors = new ArrayList<>();
+        String email = email("email", c == null ? null : c.email(), true, errors);
+        if (c != null) {
+            max("name", c.name(), NAME_MAX, errors);
+            max("company", c.company(), COMPANY_MAX, errors);
+            max("phone", c.phone(), PHONE_MAX, errors);
+        }
+        throwIfAny(errors);
+        return email;
+    }
+
+    /**
+     * Validates a customer change as the core does: name, company and phone lengths; attribute keys of 1 to 100
+     * letters, digits, {@code . _ : -}; values up to 1000 characters; at most 100 attributes after the change;
+     * external ids as {@link #externalId}.
+     */
+    static void customerChange(org.integrationhub.api.CustomerChange c, int attributesAfter) {
+        List<FieldError> errors = new ArrayList<>();
+        max("name", c.name(), NAME_MAX, errors);
+        max("company", c.company(), COMPANY_MAX, errors);
+        max("phone", c.phone(), PHONE_MAX, errors);
+        c.attributes().forEach((k, v) -> {
+            if (k == null || !ATTRIBUTE_KEY.matcher(k).matches()) {
+                errors.add(new FieldError("attributes", "keys are 1 to " + ATTRIBUTE_KEY_MAX
+                        + " letters, digits, '.', '_', ':' or '-'"));
+            } else if (v != null && v.length() > ATTRIBUTE_VALUE_MAX) {
+                errors.add(new FieldError("attributes." + k, "must be at most " + ATTRIBUTE_VALUE_MAX + " characters"));
+            }
+        });
+        if (attributesAfter > ATTRIBUTES_MAX) {
+            errors.add(new FieldError("attributes", "a customer has at most " + ATTRIBUTES_MAX + " attributes"));
+        }
+        throwIfAny(errors);
+        c.externalIds().forEach((k, v) -> {
+            if (v != null) {
+                externalId(k, v);
+            }
+        });
+    }
+
     /** @return the normalised e-mail, or null if absent (or invalid, with an error added) */
     static String email(String field, String value, boolean required, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
@@ -193,7 +242,7 @@ final class HelpdeskRules {
     }
 
     private static void max(String field, String value, int max, List<FieldError> errors) {
-        if (value.length() > max) {
+        if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
     }
