@@ -1,9 +1,9 @@
 /**
- * The hub's one relational database: migrated schema, transactions, dialect.
+ * The hub's one relational database: migrated schema, transactions, dialect; cluster-wide leases (since 0.2.0).
  *
  * @since 0.1.0
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package org.integrationhub.persistence;
 

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.TicketService;
+import org.integrationhub.persistence.Leases;
 import org.integrationhub.spi.HealthResult;
 import org.integrationhub.spi.IntegrationContext;
 import java.util.Map;
@@ -29,13 +30,14 @@ public class IntegrationContextImpl implements IntegrationContext {
     private final StatusBoard statusBoard;
     private final HttpClient httpClient;
     private final UnaryOperator<String> environment;
+    private final Leases leases;
     private volatile HubLinks links = HubLinks.DEFAULTS;
 
     @Activate
     public IntegrationContextImpl(@Reference TicketService tickets, @Reference CustomerService customers,
             @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler,
-            @Reference StatusReports statusBoard, Map<String, Object> properties) {
-        this(tickets, customers, scheduler, statusBoard, System::getenv);
+            @Reference StatusReports statusBoard, @Reference Leases leases, Map<String, Object> properties) {
+        this(tickets, customers, scheduler, statusBoard, leases, System::getenv);
         modified(properties);
     }
 
@@ -45,8 +47,9 @@ public class IntegrationContextImpl implements IntegrationContext {
     }
 
     IntegrationContextImpl(TicketService tickets, CustomerService customers, ScheduledExecutorService scheduler,
-            StatusBoard statusBoard, UnaryOperator<String> environment) {
+            StatusBoard statusBoard, Leases leases, UnaryOperator<String> environment) {
         this.tickets = tickets;
+        this.leases = leases;
         this.customers = customers;
         this.scheduler = scheduler;
         this.statusBoard = statusBoard;
@@ -96,6 +99,12 @@ public class IntegrationContextImpl implements IntegrationContext {
     @Override
     public String publicBaseUrl() {
         return links.publicBaseUrl();
+    }
+
+    /** The cluster-wide lease of hub-persistence: one node of those sharing the database holds it at a time. */
+    @Override
+    public boolean acquireLease(String name, Duration ttl) {
+        return leases.acquire(name, ttl);
     }
 
     /** {@code env:NAME} and {@code ${env:NAME}} read the environment; anything else is returned unchanged. */

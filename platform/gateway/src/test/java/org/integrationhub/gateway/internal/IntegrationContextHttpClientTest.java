@@ -51,7 +51,7 @@ class IntegrationContextHttpClientTest {
     @Test
     void aBlockingSendOnEveryThreadOfTheSharedSchedulerCompletes() throws Exception {
         IntegrationContextImpl context = new IntegrationContextImpl(null, null, scheduler, (name, status) -> { },
-                name -> null);
+                null, name -> null);
         URI uri = URI.create("http://127.0.0.1:" + remote.getAddress().getPort() + "/hook");
         // the pool's only thread blocks in send(), as a connector's onEvent does during a delivery
         Future<Integer> status = scheduler.submit(() -> context.httpClient().send(HttpRequest.newBuilder(uri)
