@@ -1,0 +1,99 @@
+package org.integrationhub.connector.hubspot.internal.client;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.integrationhub.spi.ErrorCategory;
+import org.integrationhub.spi.IntegrationException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Classifies HubSpot's answers: 2xx passes; 401/403 → AUTHENTICATION (a revoked token, a missing
+ * {@code crm.objects.contacts.read} scope); 400/404/422 → CONFIGURATION; 429 → RATE_LIMITED; 5xx → COMMUNICATION.
+ * The wait of a 429 is, in this order: its {@code Retry-After} (seconds); for the {@code DAILY} policy named in the
+ * body ({@code "policyName":"DAILY"}) {@link #DAILY_WAIT}, since the daily allowance resets at midnight in the
+ * account's time zone, which the connector does not know; for the search endpoint's per-second policy one second;
+ * otherwise the {@code X-HubSpot-RateLimit-Interval-Milliseconds} window ({@code TEN_SECONDLY_ROLLING}), or
+ * {@link #WINDOW} without one. HubSpot's message is quoted shortened, never with the token.
+ */
+public final class HubSpotErrors {
+
+    /** HubSpot's rolling window for the per-app burst limit. */
+    static final Duration WINDOW = Duration.ofSeconds(10);
+    /** How long a 429 of the daily policy waits before the next try. */
+    static final Duration DAILY_WAIT = Duration.ofHours(1);
+    /** The interval header HubSpot sends with its rate-limit answers. */
+    static final String INTERVAL_HEADER = "X-HubSpot-RateLimit-Interval-Milliseconds";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String token;
+
+    HubSpotErrors(String token) {
+        this.token = token == null || token.length() < 4 ? null : token;
+    }
+
+    /** @throws IntegrationException unless the answer is a 2xx */
+    void check(String method, String path, HttpResponse<String> response) throws IntegrationException {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        JsonNode body = parse(response.body());
+        String policy = body.path("policyName").asText("");
+        String message = body.path("message").asText("");
+        String text = excerpt(message.isEmpty() ? String.valueOf(response.body()) : message);
+        String what = "HubSpot answered " + method + " " + path + " with HTTP " + status
+                + (policy.isEmpty() ? "" : " (" + policy + ")") + (text.isEmpty() ? "" : ": " + text);
+        ErrorCategory category = ErrorCategory.fromHttpStatus(status);
+        throw new IntegrationException(category, what, null,
+                category == ErrorCategory.RATE_LIMITED ? retryAfter(response, policy) : null);
+    }
+
+    /**
+     * @param response a 429 answer
+     * @param policy the {@code policyName} of its body, or ""
+     * @return how long to wait before the next call
+     */
+    static Duration retryAfter(HttpResponse<?> response, String policy) {
+        Optional<Duration> header = positive(response.headers().firstValue("Retry-After"), Duration::ofSeconds);
+        if (header.isPresent()) {
+            return header.get();
+        }
+        String p = policy.toUpperCase(Locale.ROOT);
+        if (p.equals("DAILY")) {
+            return DAILY_WAIT;
+        }
+        if (p.equals("SECONDLY")) {
+            return Duration.ofSeconds(1);
+        }
+        return positive(response.headers().firstValue(INTERVAL_HEADER), Duration::ofMillis).orElse(WINDOW);
+    }
+
+    private static Optional<Duration> positive(Optional<String> value, java.util.function.LongFunction<Duration> unit) {
+        try {
+            return value.map(v -> Long.parseLong(v.trim())).filter(n -> n > 0).map(unit::apply);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    String excerpt(String body) {
+        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        if (token != null) {
+            text = text.replace(token, "***");
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}
