@@ -2,12 +2,14 @@ package org.integrationhub.webhooks;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Read access to the webhook endpoints and the operator's on/off switch, without their secrets. Registered as an OSGi
- * service by the webhooks bundle; thread-safe.
+ * The webhook endpoints for the hub's administrative faces: list, show, the operator's on/off switch, and (since 0.2.0)
+ * registering an endpoint and rotating its secret, the only two calls that return a secret, once. Registered as an
+ * OSGi service by the webhooks bundle; thread-safe.
  *
  * @since 0.1.0
  */
@@ -36,4 +38,28 @@ public interface WebhookAdmin {
      * @throws org.integrationhub.api.NotFoundException if there is no such endpoint
      */
     WebhookEndpointInfo setDisabled(String id, boolean disabled);
+
+    /**
+     * Registers an endpoint, as {@code POST /api/v1/webhooks} and {@code hub:webhook-add} do (same validation, including
+     * the check of the target address against the allowed networks).
+     *
+     * @param url the receiver's http(s) URL
+     * @param events event types by wire name ({@code ticket.created}, ...) or {@code "*"}; empty means all
+     * @param description the operator's description; null or blank for none
+     * @return the endpoint and its new secret (the only time the secret is available)
+     * @throws org.integrationhub.api.ValidationException naming every invalid field
+     * @since 0.2.0
+     */
+    CreatedWebhook create(String url, Set<String> events, String description);
+
+    /**
+     * Generates a new secret for an endpoint; the previous one keeps signing alongside for the configured overlap, as
+     * {@code POST /api/v1/webhooks/{id}/rotate-secret} does.
+     *
+     * @param id the endpoint's id
+     * @return the endpoint and its new secret (the only time it is available)
+     * @throws org.integrationhub.api.NotFoundException if there is no such endpoint
+     * @since 0.2.0
+     */
+    CreatedWebhook rotateSecret(String id);
 }
