@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.integrationhub.delivery.DeliveryMetrics;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.SubscriptionSource;
@@ -31,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * The durable delivery engine: relays the outbox into deliveries and dispatches them, woken right after each commit
  * by the core's EventAdmin events and by a polling safety net; registers the {@link DeliveryService} (the log).
  */
-@Component(service = {DeliveryService.class, EventHandler.class}, immediate = true,
+@Component(service = {DeliveryService.class, DeliveryMetrics.class, EventHandler.class}, immediate = true,
         configurationPid = DeliveryEngine.PID,
         property = EventConstants.EVENT_TOPIC + "=org/integrationhub/*")
 @Designate(ocd = EngineConfig.class)
-public class DeliveryEngine extends DeliveryLog implements EventHandler {
+public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, EventHandler {
 
     static final String PID = "org.integrationhub.delivery";
 
@@ -117,6 +118,11 @@ public class DeliveryEngine extends DeliveryLog implements EventHandler {
 
     public void unbindSource(SubscriptionSource source, Map<String, Object> props) {
         sources.remove(kind(props), source);
+    }
+
+    @Override
+    public Map<String, Map<DeliveryMetrics.Outcome, Long>> outcomes() {
+        return dispatcher.outcomes.snapshot();
     }
 
     /** A committed change: relay and dispatch now rather than at the next poll. */

@@ -15,6 +15,7 @@ import org.integrationhub.api.EventType;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
+import org.integrationhub.delivery.DeliveryMetrics;
 import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryRequest;
@@ -246,6 +247,28 @@ abstract class DeliveryLog implements DeliveryService {
                 return new DeliveryStats(pending + inFlight, delivered, failed, oldest);
             }
         });
+    }
+
+    /** The queue of each subscriber kind ({@link org.integrationhub.delivery.DeliveryMetrics#queues()}). */
+    public java.util.Map<String, DeliveryMetrics.Queue> queues() {
+        // read before the database, as stats() does: an unsettled delivery leaves the set once its row is committed
+        java.util.Map<String, long[]> inFlight = unsettled.byKind();
+        java.util.Map<String, DeliveryMetrics.Queue> queues = db.inTransaction(c -> {
+            java.util.Map<String, DeliveryMetrics.Queue> rows = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, COUNT(*), MIN(created_at) FROM delivery"
+                    + " WHERE status = 'PENDING' GROUP BY kind"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.time.OffsetDateTime t = rs.getObject(3, java.time.OffsetDateTime.class);
+                    rows.put(rs.getString(1), new DeliveryMetrics.Queue(rs.getLong(2), t == null ? null : t.toInstant()));
+                }
+            }
+            return rows;
+        });
+        inFlight.forEach((kind, n) -> queues.merge(kind, new DeliveryMetrics.Queue(n[0], Instant.ofEpochMilli(n[1])),
+                (a, b) -> new DeliveryMetrics.Queue(a.pending() + b.pending(),
+                        a.oldestPendingCreatedAt() == null || b.oldestPendingCreatedAt().isBefore(
+                                a.oldestPendingCreatedAt()) ? b.oldestPendingCreatedAt() : a.oldestPendingCreatedAt())));
+        return queues;
     }
 
     /**

@@ -91,6 +91,8 @@ final class Dispatcher {
     private final Unsettled unsettled;
     /** Outcomes of rowless deliveries whose write failed: written again at the next flush (they have no lease). */
     private final ConcurrentLinkedQueue<Queued> unwritten = new ConcurrentLinkedQueue<>();
+    /** The outcomes decided on this node, for monitoring. */
+    final OutcomeCounters outcomes = new OutcomeCounters();
 
     /**
      * @param executor where outcomes are written (never the transport's network thread)
@@ -279,6 +281,7 @@ final class Dispatcher {
     }
 
     private void finished(Completion completion, Consumer<Completion.Decision> then) {
+        outcomes.count(completion.claimed().request().kind(), completion.decision());
         load(completion.claimed().request().kind(), completion.claimed().request().subscriberId())
                 .add(-1, clock.millis());
         done.add(new Queued(completion, then));

@@ -68,6 +68,17 @@ final class Unsettled {
         return s == null ? null : Instant.ofEpochMilli(s[1]);
     }
 
+    /** @return per subscriber kind: {number unsettled, creation time (epoch ms) of the oldest}, for monitoring */
+    synchronized Map<String, long[]> byKind() {
+        Map<String, long[]> out = new HashMap<>();
+        bySubscriber.forEach((subscriber, s) -> {
+            long[] k = out.computeIfAbsent(subscriber.kind(), x -> new long[] {0, Long.MAX_VALUE});
+            k[0] += s[0];
+            k[1] = Math.min(k[1], s[1]);
+        });
+        return out;
+    }
+
     /**
      * @param before only deliveries whose id is below it, or null for all
      * @return the subscriber's unsettled deliveries, newest first, at most {@code limit}

@@ -1,0 +1,56 @@
+package org.integrationhub.delivery;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The delivery engine's figures for monitoring (the hub's {@code GET /metrics}): the queue of each subscriber kind,
+ * across every hub node sharing the database, and the outcomes of the attempts made by this node. Registered by the
+ * engine beside {@link DeliveryService}. Thread-safe; both methods are read-only.
+ *
+ * @since 0.4.0
+ */
+@ProviderType
+public interface DeliveryMetrics {
+
+    /** The outcomes counted by {@link #outcomes()}, in lower case as reported. */
+    enum Outcome {
+        /** Acknowledged by the subscriber. */
+        DELIVERED,
+        /** Failed for now; another attempt is scheduled. */
+        RETRY,
+        /** Failed for good: rejected by the subscriber, or its retries are exhausted. */
+        FAILED,
+        /** The subscriber is gone for good (e.g. HTTP 410): it is disabled and its pending deliveries fail. */
+        DISABLED,
+        /** The subscriber was absent (e.g. its connector bundle is being upgraded); checked again later. */
+        ABSENT,
+        /** The subscriber stayed absent longer than the engine's absence retention: the delivery failed. */
+        ABSENT_EXPIRED
+    }
+
+    /**
+     * A subscriber kind's queue.
+     *
+     * @param pending deliveries waiting or in flight (the queue depth)
+     * @param oldestPendingCreatedAt creation time of the oldest of them; null if none is pending
+     */
+    record Queue(long pending, Instant oldestPendingCreatedAt) {
+    }
+
+    /**
+     * Reads the pending deliveries of every subscriber kind: one indexed query over the pending rows (cost grows with
+     * the backlog, not with the delivery log) plus this node's deliveries in flight.
+     *
+     * @return the queue of each subscriber kind that has pending deliveries; a kind with none is absent
+     */
+    Map<String, Queue> queues();
+
+    /**
+     * @return per subscriber kind, the number of attempt outcomes this node recorded since the engine started, by
+     *         outcome (monotonic counters; kinds never attempted are absent, outcomes never seen are 0)
+     */
+    Map<String, Map<Outcome, Long>> outcomes();
+}
