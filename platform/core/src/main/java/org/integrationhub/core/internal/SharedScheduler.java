@@ -1,15 +1,11 @@
 package org.integrationhub.core.internal;
 
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's one shared scheduler: registered as a {@link ScheduledExecutorService} service with
+ * The hub's one shared scheduler: a DS component registered as a {@link ScheduledExecutorService} service with
  * {@code hub.scheduler=shared}, so no other bundle starts threads of its own. Reference it with
- * {@code @Reference(target = "(hub.scheduler=shared)")}; never shut it down.
+ * {@code @Reference(target = "(hub.scheduler=shared)")}; never shut it down — the service is a facade that refuses
+ * {@code shutdown()}, and only this component stops the pool, when DS deactivates it.
  */
-@Component(service = {}, immediate = true, configurationPid = SharedScheduler.PID)
+@Component(service = ScheduledExecutorService.class, property = "hub.scheduler=shared",
+        configurationPid = SharedScheduler.PID)
 @Designate(ocd = SharedScheduler.Config.class)
-public class SharedScheduler {
+public class SharedScheduler extends UnstoppableScheduler {
 
     static final String PID = "org.integrationhub.scheduler";
 
@@ -39,27 +37,31 @@ public class SharedScheduler {
 
     private final Logger logger = LoggerFactory.getLogger(SharedScheduler.class);
     private final ScheduledThreadPoolExecutor executor;
-    private final ServiceRegistration<ScheduledExecutorService> registration;
 
     @Activate
-    public SharedScheduler(BundleContext context, Config config) {
+    public SharedScheduler(Config config) {
+        this(pool(config.threads()));
+    }
+
+    private SharedScheduler(ScheduledThreadPoolExecutor executor) {
+        super(executor);
+        this.executor = executor;
+    }
+
+    private static ScheduledThreadPoolExecutor pool(int threads) {
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
+        ThreadFactory factory = r -> {
             Thread t = new Thread(r, "hub-scheduler-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        executor = new ScheduledThreadPoolExecutor(Math.max(1, config.threads()), threads);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), factory);
         executor.setRemoveOnCancelPolicy(true);
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("hub.scheduler", "shared");
-        // a facade, so a careless shutdown() by a user cannot stop everyone's work
-        registration = context.registerService(ScheduledExecutorService.class, new UnstoppableScheduler(executor), props);
+        return executor;
     }
 
     @Deactivate
     void deactivate() {
-        registration.unregister();
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

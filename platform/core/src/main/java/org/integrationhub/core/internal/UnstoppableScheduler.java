@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A ScheduledExecutorService facade whose shutdown methods are refused: only the owner stops the pool. */
-final class UnstoppableScheduler implements ScheduledExecutorService {
+class UnstoppableScheduler implements ScheduledExecutorService {
 
     private final ScheduledExecutorService delegate;
 

@@ -16,9 +16,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * The authorization server assembled from its parts, without OSGi: what the servlets, the shell commands and the
- * API's token authenticator use. Built by {@code OAuth2Component} in the container and directly in tests.
+ * API's token authenticator use. In the container it is the DS component {@code OAuth2Component} (a subclass that reads the configuration); tests build it directly.
  */
-public final class AuthorizationServer {
+public class AuthorizationServer {
 
     private final OAuth2Settings settings;
     private final Clock clock;

@@ -2,24 +2,15 @@ package org.integrationhub.oauth2.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.servlet.Servlet;
 
-import org.integrationhub.oauth2.internal.web.MetadataServlet;
-import org.integrationhub.oauth2.internal.web.OAuth2Servlet;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.HubPrincipal;
 import org.integrationhub.security.TokenAuthenticator;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OAuth2 authorization server in the container: builds the {@link AuthorizationServer}, serves its endpoints
- * on the HTTP whiteboard ({@code /oauth2/*}, {@code /.well-known/oauth-authorization-server}), offers it to the
- * shell commands, and is the {@link TokenAuthenticator} through which the REST API accepts the hub's JWT access
- * tokens. Housekeeping runs on the shared scheduler.
+ * The OAuth2 authorization server in the container: the {@link AuthorizationServer} built from this component's
+ * configuration, registered (by DS) as that type — for the endpoints' servlets ({@code OAuth2Servlet},
+ * {@code MetadataServlet}), {@link OAuth2AdminImpl} and the shell commands — and as the {@link TokenAuthenticator}
+ * through which the REST API accepts the hub's JWT access tokens. Housekeeping runs on the shared scheduler.
  */
-@Component(service = TokenAuthenticator.class, configurationPid = OAuth2Component.PID, immediate = true)
+@Component(service = {AuthorizationServer.class, TokenAuthenticator.class}, configurationPid = OAuth2Component.PID,
+        immediate = true)
 @Designate(ocd = OAuth2Component.Config.class)
-public class OAuth2Component implements TokenAuthenticator {
+public class OAuth2Component extends AuthorizationServer implements TokenAuthenticator {
 
     static final String PID = "org.integrationhub.oauth2";
 
@@ -78,60 +70,39 @@ public class OAuth2Component implements TokenAuthenticator {
     }
 
     private final Logger logger = LoggerFactory.getLogger(OAuth2Component.class);
-    private final AuthorizationServer server;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final ScheduledFuture<?> housekeeping;
 
     @Activate
     public OAuth2Component(@Reference Database database,
-            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler, Config config,
-            BundleContext context) {
-        OAuth2Settings settings = new OAuth2Settings(config.issuer(), config.audience(),
+            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler, Config config) {
+        super(database, settings(config), new JaasUserAuthenticator(config.realm(), null), Clock.systemUTC());
+        start(scheduler); // a fresh hub's first key is generated off the activation path
+        this.housekeeping = scheduler.scheduleWithFixedDelay(this::housekeepingQuietly, 30, 30, TimeUnit.SECONDS);
+        logger.info("OAuth2 authorization server ready; issuer {}", settings().issuer());
+    }
+
+    private static OAuth2Settings settings(Config config) {
+        return new OAuth2Settings(config.issuer(), config.audience(),
                 Duration.ofSeconds(config.accessTokenSeconds()), Duration.ofSeconds(config.refreshTokenSeconds()),
                 Duration.ofSeconds(config.authorizationCodeSeconds()), config.maxRequestBytes(),
                 config.keyEncryptionSecret(), config.adminRole(), config.realm());
-        this.server = new AuthorizationServer(database, settings, new JaasUserAuthenticator(config.realm(), null),
-                Clock.systemUTC()).start(scheduler); // a fresh hub's first key is generated off the activation path
-        registrations.add(context.registerService(AuthorizationServer.class, server, null));
-        registrations.add(context.registerService(org.integrationhub.oauth2.OAuth2Admin.class,
-                new OAuth2AdminImpl(server), null));
-        registrations.add(context.registerService(Servlet.class, new OAuth2Servlet(server),
-                servletProps("/oauth2/*", "integration-hub-oauth2")));
-        registrations.add(context.registerService(Servlet.class, new MetadataServlet(settings),
-                servletProps(OAuth2Settings.METADATA_PATH, "integration-hub-oauth2-metadata")));
-        this.housekeeping = scheduler.scheduleWithFixedDelay(this::housekeeping, 30, 30, TimeUnit.SECONDS);
-        logger.info("OAuth2 authorization server ready; issuer {}", settings.issuer());
     }
 
     @Deactivate
     void deactivate() {
         housekeeping.cancel(false);
-        for (ServiceRegistration<?> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException e) {
-                // already gone with the bundle
-            }
-        }
     }
 
     @Override
     public Optional<HubPrincipal> authenticate(String token) {
-        return server.authenticateBearer(token);
+        return authenticateBearer(token);
     }
 
-    private void housekeeping() {
+    private void housekeepingQuietly() {
         try {
-            server.housekeeping();
+            housekeeping();
         } catch (RuntimeException e) {
             logger.warn("OAuth2 housekeeping failed; retrying later: {}", e.toString());
         }
-    }
-
-    private static Dictionary<String, Object> servletProps(String pattern, String name) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.http.whiteboard.servlet.pattern", pattern);
-        props.put("osgi.http.whiteboard.servlet.name", name);
-        return props;
     }
 }

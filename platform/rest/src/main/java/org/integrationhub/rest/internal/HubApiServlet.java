@@ -59,6 +59,7 @@ public class HubApiServlet extends HttpServlet {
 
     private final transient Logger logger = LoggerFactory.getLogger(HubApiServlet.class);
     private final transient TicketService tickets;
+    private final transient JerseyWarmUp warmUp;
     private final transient Database database;
     private final transient RateLimitService rateLimits;
     private final long maxRequestBytes;
@@ -80,7 +81,9 @@ public class HubApiServlet extends HttpServlet {
 
     @Activate
     public HubApiServlet(@Reference TicketService tickets, @Reference Database database,
-            @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits, Config config) {
+            @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits, @Reference JerseyWarmUp warmUp,
+            Config config) {
+        this.warmUp = warmUp;
         this.tickets = tickets;
         this.database = database;
         this.apiKeys = apiKeys;
@@ -91,7 +94,7 @@ public class HubApiServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        JerseyWarmUp.awaitDone(WARM_UP_WAIT_MILLIS); // two initialisations at once would only share the cores
+        warmUp.awaitDone(WARM_UP_WAIT_MILLIS); // two initialisations at once would only share the cores
         synchronized (this) { // resources binding meanwhile wait, then rebuild the running application
             SwappableServlet fresh = new SwappableServlet(getServletConfig());
             fresh.install(new ServletContainer(application())); // Jersey starts once, with what is known now

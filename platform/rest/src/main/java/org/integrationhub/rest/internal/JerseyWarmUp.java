@@ -13,20 +13,21 @@ import org.slf4j.LoggerFactory;
  * Builds a throwaway instance of the REST application as soon as this bundle starts, while the database and the
  * rest of the container are still starting: the web container initialises the API servlet only on its first
  * request, and Jersey's first initialisation (class loading, HK2, providers, the resource model) would otherwise
- * delay that first answer by seconds on a small machine. Nothing of it is kept but warm classes.
+ * delay that first answer by seconds on a small machine. Nothing of it is kept but warm classes. The thread belongs
+ * to this component's instance (the API servlet references the component to wait for it) and ends by itself; it is
+ * never interrupted, since an interrupt during class loading could break the bundle's class path.
  */
-@Component(immediate = true, service = {})
+@Component(immediate = true, service = JerseyWarmUp.class)
 public class JerseyWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(JerseyWarmUp.class);
-    private static volatile Thread running;
+    private final Thread running;
 
     @Activate
-    void activate() {
-        Thread t = new Thread(JerseyWarmUp::warmUp, "hub-rest-warm-up");
-        t.setDaemon(true);
-        running = t;
-        t.start();
+    public JerseyWarmUp() {
+        running = new Thread(JerseyWarmUp::warmUp, "hub-rest-warm-up");
+        running.setDaemon(true);
+        running.start();
     }
 
     private static void warmUp() {
@@ -41,14 +42,10 @@ public class JerseyWarmUp {
         }
     }
 
-    /** Waits (at most {@code millis}) for a running warm-up, so that two initialisations do not compete. */
-    static void awaitDone(long millis) {
-        Thread t = running;
-        if (t == null) {
-            return;
-        }
+    /** Waits (at most {@code millis}) for the warm-up to end, so that two initialisations do not compete. */
+    void awaitDone(long millis) {
         try {
-            t.join(millis);
+            running.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,19 +5,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.OAuth2Settings;
 import org.integrationhub.oauth2.internal.OAuthClient;
 import org.integrationhub.security.Scopes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** RFC 8414 authorization server metadata at {@code /.well-known/oauth-authorization-server}. */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=" + OAuth2Settings.METADATA_PATH,
+        "osgi.http.whiteboard.servlet.name=integration-hub-oauth2-metadata"})
 public class MetadataServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private final transient Map<String, Object> metadata;
+
+    @Activate
+    public MetadataServlet(@Reference AuthorizationServer server) {
+        this(server.settings());
+    }
 
     public MetadataServlet(OAuth2Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.integrationhub.oauth2.internal.web;
 import java.io.IOException;
 import java.util.Map;
 
+import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -10,6 +11,9 @@ import javax.servlet.http.HttpServletResponse;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.ClientCredentials;
 import org.integrationhub.oauth2.internal.OAuthError;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code revoke} (POST, form-encoded, client-authenticated) and {@code jwks} (GET). Errors of the token-style
  * endpoints are RFC 6749 §5.2 JSON; everything else answers problem+json.
  */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/oauth2/*",
+        "osgi.http.whiteboard.servlet.name=integration-hub-oauth2"})
 public class OAuth2Servlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -25,7 +32,8 @@ public class OAuth2Servlet extends HttpServlet {
     private final transient AuthorizationServer server;
     private final transient AuthorizeHandler authorize;
 
-    public OAuth2Servlet(AuthorizationServer server) {
+    @Activate
+    public OAuth2Servlet(@Reference AuthorizationServer server) {
         this.server = server;
         this.authorize = new AuthorizeHandler(server.validator(), server.authorization(),
                 server.settings().issuer().startsWith("https:"), server.settings().maxRequestBytes());
