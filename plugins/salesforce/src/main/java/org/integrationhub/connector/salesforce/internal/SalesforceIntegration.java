@@ -88,8 +88,9 @@ public class SalesforceIntegration implements IntegrationInterface {
         this.username = settings.username();
         this.createCase = config.create_case();
         ObjectMapper json = new ObjectMapper();
+        // exp is checked by Salesforce against real time, whatever clock the rest of the connector runs on
         JwtAssertion assertion = new JwtAssertion(settings.clientId(), settings.username(), settings.audience(),
-                settings.key(), clock);
+                settings.key(), Clock.systemUTC());
         this.salesforce = new SalesforceClient(context.httpClient(), settings.loginUrl(), settings.apiVersion(),
                 assertion, Duration.ofMillis(config.timeout_millis()), json,
                 new SalesforceErrors(json, Duration.ofSeconds(Math.max(1, config.limit_wait_seconds()))));
