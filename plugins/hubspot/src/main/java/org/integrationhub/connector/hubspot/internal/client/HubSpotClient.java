@@ -119,7 +119,8 @@ public final class HubSpotClient {
     }
 
     private JsonNode call(String method, String path, String query, String json) throws IntegrationException {
-        String shown = path.startsWith(CONTACTS_PATH + "/") ? CONTACTS_PATH + "/{id}" : path; // no address in logs
+        // a read by id or e-mail address is shown without them: no address in messages and logs
+        String shown = "GET".equals(method) && path.startsWith(CONTACTS_PATH + "/") ? CONTACTS_PATH + "/{id}" : path;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + query)).timeout(timeout)
                 .header("Authorization", authorization).header("Accept", "application/json")
                 .header("User-Agent", "integration-hub-hubspot");

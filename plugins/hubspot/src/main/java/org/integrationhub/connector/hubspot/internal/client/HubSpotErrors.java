@@ -43,9 +43,10 @@ public final class HubSpotErrors {
             return;
         }
         JsonNode body = parse(response.body());
-        String policy = body.path("policyName").asText("");
-        String message = body.path("message").asText("");
-        String text = excerpt(message.isEmpty() ? String.valueOf(response.body()) : message);
+        String policy = body == null ? "" : body.path("policyName").asText("");
+        String message = body == null ? "" : body.path("message").asText("");
+        // HubSpot's message if it gave one; the start of a body that is not JSON (a proxy's page) otherwise
+        String text = excerpt(!message.isEmpty() ? message : body == null ? response.body() : "");
         String what = "HubSpot answered " + method + " " + path + " with HTTP " + status
                 + (policy.isEmpty() ? "" : " (" + policy + ")") + (text.isEmpty() ? "" : ": " + text);
         ErrorCategory category = ErrorCategory.fromHttpStatus(status);
@@ -81,11 +82,12 @@ public final class HubSpotErrors {
         }
     }
 
+    /** @return the body as JSON, an empty object for none, or null if it is not JSON */
     private static JsonNode parse(String body) {
         try {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (java.io.IOException e) {
-            return JSON.createObjectNode();
+            return null;
         }
     }
 
