@@ -1,4 +1,4 @@
-package org.integrationhub.shell.internal;
+package org.integrationhub.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.integrationhub.shell.internal;
+package org.integrationhub.security.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
