@@ -18,12 +18,25 @@ import java.util.Map;
  * @param inFlight calls running now (bulkhead occupancy)
  * @param queueDepth events waiting for this instance in the delivery engine; -1 if unknown
  * @param circuitState the circuit breaker's state: CLOSED, OPEN, HALF_OPEN, ...
- * @since 0.1.0
+ * @param latencySumMillis the sum of the latencies counted in {@code latencyMillis}, in ms (with their count, the
+ *        mean latency; the {@code _sum} of a Prometheus histogram)
+ * @since 0.1.0 ({@code latencySumMillis} since 0.3.0)
  */
 public record IntegrationStats(long calls, long successes, Map<String, Long> failures, Map<String, Long> latencyMillis,
-        double p50Millis, double p99Millis, int inFlight, long queueDepth, String circuitState) {
+        double p50Millis, double p99Millis, int inFlight, long queueDepth, String circuitState,
+        double latencySumMillis) {
     public IntegrationStats {
         failures = failures == null ? Map.of() : Map.copyOf(failures);
         latencyMillis = latencyMillis == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(latencyMillis));
+    }
+
+    /**
+     * Stats without the latency sum (the 0.1.0 shape): {@code latencySumMillis} is 0.
+     *
+     * @since 0.1.0
+     */
+    public IntegrationStats(long calls, long successes, Map<String, Long> failures, Map<String, Long> latencyMillis,
+            double p50Millis, double p99Millis, int inFlight, long queueDepth, String circuitState) {
+        this(calls, successes, failures, latencyMillis, p50Millis, p99Millis, inFlight, queueDepth, circuitState, 0);
     }
 }

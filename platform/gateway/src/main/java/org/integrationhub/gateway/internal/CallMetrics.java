@@ -15,6 +15,7 @@ final class CallMetrics {
     private final LongAdder successes = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder[] buckets = new LongAdder[BOUNDS_MS.length];
+    private final LongAdder latencyNanos = new LongAdder();
     private volatile long lastLocalRateLimit;
 
     CallMetrics() {
@@ -52,6 +53,7 @@ final class CallMetrics {
     }
 
     private void latency(long nanos) {
+        latencyNanos.add(nanos);
         long ms = nanos / 1_000_000;
         for (int i = 0; i < BOUNDS_MS.length; i++) {
             if (ms < BOUNDS_MS[i]) {
@@ -81,6 +83,11 @@ final class CallMetrics {
             out.put(BOUNDS_MS[i] == Long.MAX_VALUE ? "le_inf" : "le_" + BOUNDS_MS[i], buckets[i].sum());
         }
         return out;
+    }
+
+    /** @return the sum of the latencies in the histogram, in ms */
+    double latencySumMillis() {
+        return latencyNanos.sum() / 1e6;
     }
 
     /** @param q quantile 0..1 @return the upper bound (ms) of the bucket holding it; 0 with no data */

@@ -154,7 +154,7 @@ final class IntegrationRegistry {
         CallMetrics m = entry.metrics;
         IntegrationStats stats = new IntegrationStats(m.calls(), m.successes(), m.failures(), m.histogram(),
                 m.quantileMillis(0.5), m.quantileMillis(0.99), r == null || p == null ? 0 : p.inFlight(),
-                depth(queueDepth, entry.name), p == null ? "CLOSED" : p.circuitState().name());
+                depth(queueDepth, entry.name), p == null ? "CLOSED" : p.circuitState().name(), m.latencySumMillis());
         ConfiguredInstances.Instance c = configured == null ? null : configured.get(entry.name);
         if (r == null) {
             return new IntegrationInfo(entry.name, c == null ? "" : type(c), "", "", status.status(),
