@@ -21,18 +21,24 @@ public final class Scopes {
     public static final String TICKETS_READ = "tickets:read";
     /** Create and change tickets, comment and rate them. */
     public static final String TICKETS_WRITE = "tickets:write";
+    /** Read customers (list by e-mail, show one). @since 0.2.0 */
+    public static final String CUSTOMERS_READ = "customers:read";
+    /** Create and change customers. @since 0.2.0 */
+    public static final String CUSTOMERS_WRITE = "customers:write";
     /** Create, change and delete webhook endpoints and inspect their deliveries. */
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
     /** List integrations (connectors) and their status. */
     public static final String INTEGRATIONS_READ = "integrations:read";
     /** Execute integration actions. */
     public static final String INTEGRATIONS_EXECUTE = "integrations:execute";
+    /** Scrape the Prometheus metrics ({@code GET /metrics}). @since 0.2.0 */
+    public static final String METRICS_READ = "metrics:read";
     /** Everything: implies every other scope. */
     public static final String ADMIN = "admin";
 
     /** Every scope name, in the order of the contract. */
-    public static final List<String> ALL = List.of(TICKETS_READ, TICKETS_WRITE, WEBHOOKS_MANAGE, INTEGRATIONS_READ,
-            INTEGRATIONS_EXECUTE, ADMIN);
+    public static final List<String> ALL = List.of(TICKETS_READ, TICKETS_WRITE, CUSTOMERS_READ, CUSTOMERS_WRITE,
+            WEBHOOKS_MANAGE, INTEGRATIONS_READ, INTEGRATIONS_EXECUTE, METRICS_READ, ADMIN);
 
     private Scopes() {
     }

@@ -16,8 +16,8 @@ class ScopesTest {
 
     @Test
     void theContractScopes() {
-        assertThat(Scopes.ALL).containsExactly("tickets:read", "tickets:write", "webhooks:manage",
-                "integrations:read", "integrations:execute", "admin");
+        assertThat(Scopes.ALL).containsExactly("tickets:read", "tickets:write", "customers:read", "customers:write",
+                "webhooks:manage", "integrations:read", "integrations:execute", "metrics:read", "admin");
         assertThat(Scopes.isValid("tickets:read")).isTrue();
         assertThat(Scopes.isValid("TICKETS:READ")).isFalse();
         assertThat(Scopes.isValid(null)).isFalse();

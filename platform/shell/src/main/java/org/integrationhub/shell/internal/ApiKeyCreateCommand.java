@@ -34,7 +34,7 @@ public class ApiKeyCreateCommand implements Action {
     String name;
 
     @Option(name = "--scope", aliases = "-s", multiValued = true,
-            description = "A scope to grant (repeatable): tickets:read tickets:write webhooks:manage integrations:read integrations:execute admin. Default: tickets:read tickets:write")
+            description = "A scope to grant (repeatable): tickets:read tickets:write webhooks:manage integrations:read integrations:execute metrics:read admin. Default: tickets:read tickets:write")
     @Completion(ScopeCompleter.class)
     List<String> scopes;
 
