@@ -19,6 +19,7 @@ final class EventPublisher {
     static final String EVENT_ID = "event.id";
     static final String EVENT_TYPE = "event.type";
     static final String TICKET_ID = "ticket.id";
+    static final String CUSTOMER_ID = "customer.id";
     static final String EVENT_SEQUENCE = "event.sequence";
     static final String EVENT = "event";
 
@@ -39,8 +40,8 @@ final class EventPublisher {
             try {
                 eventAdmin.postEvent(new Event(e.type().topic(), properties(e)));
             } catch (RuntimeException ex) {
-                LOG.warn("Could not post event {} ({}) of ticket {} on EventAdmin: {}", e.id(), e.type().wireName(),
-                        e.ticketId(), ex.toString());
+                LOG.warn("Could not post event {} ({}) of {} on EventAdmin: {}", e.id(), e.type().wireName(),
+                        e.subjectId(), ex.toString());
             }
         }
     }
@@ -49,7 +50,12 @@ final class EventPublisher {
         Map<String, Object> props = new HashMap<>();
         props.put(EVENT_ID, e.id());
         props.put(EVENT_TYPE, e.type().wireName());
-        props.put(TICKET_ID, e.ticketId());
+        if (e.ticket() != null) {
+            props.put(TICKET_ID, e.ticketId());
+        }
+        if (e.customer() != null) {
+            props.put(CUSTOMER_ID, e.customer().id());
+        }
         props.put(EVENT_SEQUENCE, e.sequence());
         props.put(EVENT, e);
         return props;

@@ -5,11 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.integrationhub.api.Customer;
 import org.integrationhub.api.NotFoundException;
@@ -17,12 +15,12 @@ import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
 
-/** JDBC access to {@code ticket}; tickets are read together with their customer. */
+/** JDBC access to {@code ticket}; tickets are read together with their customer (its maps included). */
 final class TicketRepository {
 
     private static final String SELECT = "SELECT t.id, t.subject, t.description, t.priority, t.status, t.assignee, "
-            + "t.created_at, t.updated_at, t.sla_due_at, t.resolved_at, c.id AS c_id, c.email AS c_email, "
-            + "c.name AS c_name, c.created_at AS c_created_at FROM ticket t JOIN customer c ON c.id = t.customer_id";
+            + "t.created_at, t.updated_at, t.sla_due_at, t.resolved_at, " + CustomerRepository.COLUMNS
+            + " FROM ticket t JOIN customer c ON c.id = t.customer_id";
 
     private final CustomerRepository customers;
 
@@ -160,28 +158,22 @@ final class TicketRepository {
         List<Ticket> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Customer customer = new Customer(rs.getString("c_id"), rs.getString("c_email"),
-                        rs.getString("c_name"), Map.of(), Sql.getInstant(rs, "c_created_at"));
                 rows.add(new Ticket(rs.getString("id"), rs.getString("subject"), rs.getString("description"),
                         Priority.fromWireName(rs.getString("priority")),
-                        TicketStatus.fromWireName(rs.getString("status")), rs.getString("assignee"), customer,
-                        Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"),
-                        Sql.getInstant(rs, "sla_due_at"), Sql.getInstant(rs, "resolved_at")));
+                        TicketStatus.fromWireName(rs.getString("status")), rs.getString("assignee"),
+                        CustomerRepository.row(rs), Sql.getInstant(rs, "created_at"),
+                        Sql.getInstant(rs, "updated_at"), Sql.getInstant(rs, "sla_due_at"),
+                        Sql.getInstant(rs, "resolved_at")));
             }
         }
-        Set<String> customerIds = new LinkedHashSet<>();
-        rows.forEach(t -> customerIds.add(t.customer().id()));
-        Map<String, Map<String, String>> external = customers.externalIds(c, customerIds);
-        if (external.isEmpty()) {
+        if (rows.isEmpty()) {
             return rows;
         }
+        Map<String, Customer> complete = customers.complete(c, rows.stream().map(Ticket::customer).toList());
         List<Ticket> result = new ArrayList<>(rows.size());
         for (Ticket t : rows) {
-            Customer k = t.customer();
-            Customer withIds = new Customer(k.id(), k.email(), k.name(), external.getOrDefault(k.id(), Map.of()),
-                    k.createdAt());
             result.add(new Ticket(t.id(), t.subject(), t.description(), t.priority(), t.status(), t.assignee(),
-                    withIds, t.createdAt(), t.updatedAt(), t.slaDueAt(), t.resolvedAt()));
+                    complete.get(t.customer().id()), t.createdAt(), t.updatedAt(), t.slaDueAt(), t.resolvedAt()));
         }
         return result;
     }

@@ -8,11 +8,9 @@ import java.util.Optional;
 
 import org.integrationhub.api.Comment;
 import org.integrationhub.api.Customer;
-import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.NewTicket;
-import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.Page;
 import org.integrationhub.api.Person;
 import org.integrationhub.api.Rating;
@@ -39,12 +37,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The helpdesk core. Every change runs in one transaction together with the insert of its outbox event; the events
- * are posted on EventAdmin only after that transaction committed.
+ * The helpdesk core's tickets. Every change runs in one transaction together with the insert of its outbox event; the
+ * events are posted on EventAdmin only after that transaction committed. Customers are {@link CustomerServiceImpl}'s
+ * (a ticket creates its customer on first sight, announced by its {@code ticket.created}).
  */
-@Component(service = {TicketService.class, CustomerService.class}, configurationPid = "org.integrationhub.core")
+@Component(service = TicketService.class, configurationPid = "org.integrationhub.core")
 @Designate(ocd = TicketServiceImpl.Config.class)
-public class TicketServiceImpl implements TicketService, CustomerService {
+public class TicketServiceImpl implements TicketService {
 
     @ObjectClassDefinition(name = "Integration Hub helpdesk core",
             description = "Service levels of tickets (hours after creation by which a ticket must be resolved) and the "
@@ -218,33 +217,6 @@ public class TicketServiceImpl implements TicketService, CustomerService {
     @Override
     public TicketStats stats() {
         return db.inTransaction(c -> metrics.stats(c, now()));
-    }
-
-    @Override
-    public Optional<Customer> findByEmail(String email) {
-        if (email == null || email.isBlank()) {
-            return Optional.empty();
-        }
-        String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
-        return db.inTransaction(c -> customers.findByEmail(c, normalised));
-    }
-
-    @Override
-    public Customer linkExternalId(String customerId, String source, String externalId) {
-        TicketValidator.externalId(source, externalId);
-        return db.inTransaction(c -> {
-            Optional<Customer> customer = Ids.isValid(customerId) ? customers.findById(c, customerId, true)
-                    : Optional.empty();
-            if (customer.isEmpty()) {
-                throw new NotFoundException("no customer with id " + Ids.forMessage(customerId));
-            }
-            customers.linkExternalId(c, customerId, source.strip(), externalId.strip());
-            return customers.findById(c, customerId, false).orElseThrow();
-        });
-    }
-
-    /** A change's result and the event it wrote (null if it changed nothing). */
-    record Outcome<T>(T value, HubEvent event) {
     }
 
     /** Runs {@code work} in a transaction; posts its event only once the transaction has committed. */

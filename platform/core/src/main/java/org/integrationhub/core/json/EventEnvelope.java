@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.integrationhub.api.Comment;
+import org.integrationhub.api.Customer;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.Rating;
 import org.integrationhub.api.Ticket;
@@ -15,9 +16,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"id", "type", "timestamp", "data"})
 record EventEnvelope(String id, EventType type, Instant timestamp, Data data) {
 
-    /** {@code data}: the ticket always; comment, rating and changed_fields only for the event types carrying them. */
+    /**
+     * {@code data}: the ticket for ticket events, the customer for {@code customer.updated}; comment, rating and
+     * changed_fields only for the event types carrying them.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"ticket", "comment", "rating", "changed_fields"})
-    record Data(Ticket ticket, Comment comment, Rating rating, List<String> changedFields) {
+    @JsonPropertyOrder({"ticket", "customer", "comment", "rating", "changed_fields"})
+    record Data(Ticket ticket, Customer customer, Comment comment, Rating rating, List<String> changedFields) {
     }
 }

@@ -47,8 +47,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * trailing tokens all fail.</li>
  * </ul>
  *
- * <p>Shapes: Ticket {@code {id, subject, description, priority, status, assignee, customer:{id, email, name,
- * external_ids, created_at}, created_at, updated_at, sla_due_at, resolved_at}}; Comment {@code {id, ticket_id,
+ * <p>Shapes: Ticket {@code {id, subject, description, priority, status, assignee, customer, created_at, updated_at,
+ * sla_due_at, resolved_at}}; Customer {@code {id, email, name, company, phone, external_ids:{source: id},
+ * attributes:{key: value}, created_at, updated_at}} (company and phone null when unknown; before 0.3.0 the customer
+ * had no company, phone, attributes or updated_at, and such JSON still reads); Comment {@code {id, ticket_id,
  * author:{email, name}, body, internal, created_at}}; Rating {@code {id, ticket_id, score, comment, created_at}};
  * event: see {@link #eventJson(HubEvent)}.
  *
@@ -63,7 +65,7 @@ public final class HubJson {
 
     /** Canonical order of {@code changed_fields}; names not listed here follow, sorted. */
     private static final List<String> FIELD_ORDER = List.of("subject", "description", "priority", "status",
-            "assignee", "sla_due_at", "resolved_at");
+            "assignee", "sla_due_at", "resolved_at", "email", "name", "company", "phone", "external_ids", "attributes");
 
     private static final ObjectMapper MAPPER = createMapper();
 
@@ -85,6 +87,7 @@ public final class HubJson {
      * {@code {"id":"<event ULID>","type":"ticket.created","timestamp":"<ISO>","data":{"ticket":{...}}}}. {@code data}
      * also carries {@code "comment"} for {@code comment.added}, {@code "rating"} for {@code rating.received} and
      * {@code "changed_fields":[...]} for {@code ticket.updated}, {@code ticket.resolved} and {@code ticket.closed}.
+     * A {@code customer.updated} event carries {@code {"customer":{...},"changed_fields":[...]}} and no ticket.
      * The outbox sequence is not part of the JSON.
      *
      * @param event the event
@@ -92,8 +95,8 @@ public final class HubJson {
      */
     public static String eventJson(HubEvent event) {
         boolean update = carriesChangedFields(event.type());
-        EventEnvelope.Data data = new EventEnvelope.Data(event.ticket(), event.comment(), event.rating(),
-                update ? orderedFields(event.changedFields()) : null);
+        EventEnvelope.Data data = new EventEnvelope.Data(event.ticket(), event.customer(), event.comment(),
+                event.rating(), update ? orderedFields(event.changedFields()) : null);
         try {
             return MAPPER.writeValueAsString(new EventEnvelope(event.id(), event.type(), event.occurredAt(), data));
         } catch (JsonProcessingException e) {
@@ -117,7 +120,8 @@ public final class HubJson {
             }
             EventEnvelope.Data d = e.data();
             return new HubEvent(e.id(), sequence, e.type(), e.timestamp(), d.ticket(), d.comment(), d.rating(),
-                    d.changedFields() == null ? Set.of() : Set.copyOf(d.changedFields()));
+                    d.changedFields() == null ? Set.of() : Set.copyOf(d.changedFields()),
+                    e.type() == EventType.CUSTOMER_UPDATED ? d.customer() : null);
         } catch (IOException | NullPointerException e) {
             throw new IllegalArgumentException("malformed event JSON: " + e.getMessage(), e);
         }
@@ -128,7 +132,8 @@ public final class HubJson {
      * @return whether its {@code data} carries {@code changed_fields}
      */
     static boolean carriesChangedFields(EventType type) {
-        return type == EventType.TICKET_UPDATED || type == EventType.TICKET_RESOLVED || type == EventType.TICKET_CLOSED;
+        return type == EventType.TICKET_UPDATED || type == EventType.TICKET_RESOLVED || type == EventType.TICKET_CLOSED
+                || type == EventType.CUSTOMER_UPDATED;
     }
 
     private static List<String> orderedFields(Set<String> fields) {

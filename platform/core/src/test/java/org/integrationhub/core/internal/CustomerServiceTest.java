@@ -38,9 +38,9 @@ class CustomerServiceTest {
         assertThat(b.customer().name()).as("an empty name is filled in").isEqualTo("Ada L.");
         assertThat(c.customer().name()).as("a known name is not overwritten").isEqualTo("Ada L.");
         assertThat(f.count("customer")).isEqualTo(1);
-        assertThat(f.service.findByEmail(" ADA@example.com")).map(Customer::id).contains(a.customer().id());
-        assertThat(f.service.findByEmail("nobody@example.com")).isEmpty();
-        assertThat(f.service.findByEmail(null)).isEmpty();
+        assertThat(f.customers.findByEmail(" ADA@example.com")).map(Customer::id).contains(a.customer().id());
+        assertThat(f.customers.findByEmail("nobody@example.com")).isEmpty();
+        assertThat(f.customers.findByEmail(null)).isEmpty();
     }
 
     @ParameterizedTest
@@ -49,20 +49,20 @@ class CustomerServiceTest {
         Fixture f = new Fixture(kind);
         Ticket t = f.service.create(ticket("ext", Priority.NORMAL, "ext@example.com"));
         String id = t.customer().id();
-        f.service.linkExternalId(id, "salesforce", "003A");
-        f.service.linkExternalId(id, "salesforce", "003B");
-        Customer linked = f.service.linkExternalId(id, "zendesk", "42");
+        f.customers.linkExternalId(id, "salesforce", "003A");
+        f.customers.linkExternalId(id, "salesforce", "003B");
+        Customer linked = f.customers.linkExternalId(id, "zendesk", "42");
         assertThat(linked.externalIds()).isEqualTo(Map.of("salesforce", "003B", "zendesk", "42"));
         assertThat(f.service.find(t.id()).orElseThrow().customer()).isEqualTo(linked);
         assertThat(f.service.list(new org.integrationhub.api.TicketQuery(null, null, null, null, 10)).items()
                 .get(0).customer().externalIds()).containsEntry("zendesk", "42");
-        assertThat(f.service.findByEmail("ext@example.com")).contains(linked);
+        assertThat(f.customers.findByEmail("ext@example.com")).contains(linked);
 
-        assertThatThrownBy(() -> f.service.linkExternalId("01ARZ3NDEKTSV4RRFFQ69G5FAV", "x", "y"))
+        assertThatThrownBy(() -> f.customers.linkExternalId("01ARZ3NDEKTSV4RRFFQ69G5FAV", "x", "y"))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.service.linkExternalId("nope", "x", "y")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.service.linkExternalId(id, " ", "y")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> f.service.linkExternalId(id, "s", null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> f.customers.linkExternalId("nope", "x", "y")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.customers.linkExternalId(id, " ", "y")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> f.customers.linkExternalId(id, "s", null)).isInstanceOf(ValidationException.class);
     }
 
     @ParameterizedTest

@@ -17,7 +17,10 @@ import org.integrationhub.persistence.testing.MutableClock;
 import org.integrationhub.persistence.testing.TestDatabases;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 
-/** A migrated fresh database of one kind, a hand-moved clock, a recording EventAdmin and the service over them. */
+/**
+ * A migrated fresh database of one kind, a hand-moved clock, a recording EventAdmin and the ticket and customer services
+ * over them.
+ */
 final class Fixture {
 
     /** Deliberately not on a millisecond boundary: the service truncates. */
@@ -28,6 +31,7 @@ final class Fixture {
     final MutableClock clock = new MutableClock(T0);
     final FakeEventAdmin eventAdmin;
     final TicketServiceImpl service;
+    final CustomerServiceImpl customers;
 
     Fixture(Kind kind) {
         this(kind, TestConfig.defaults());
@@ -38,6 +42,14 @@ final class Fixture {
         db = new DatabaseImpl(dataSource);
         eventAdmin = new FakeEventAdmin(dataSource);
         service = newService(db, config);
+        customers = newCustomerService(db);
+    }
+
+    /** @return another customer service over the same database, clock and EventAdmin */
+    CustomerServiceImpl newCustomerService(Database database) {
+        CustomerServiceImpl s = new CustomerServiceImpl(database, clock);
+        s.eventAdmin = eventAdmin;
+        return s;
     }
 
     /** @return another service instance over the same database, clock and EventAdmin */

@@ -32,6 +32,11 @@ class HubJsonTest {
             Priority.URGENT, TicketStatus.OPEN, null, CUSTOMER, T0, T1, T0.plusSeconds(4 * 3600), null);
 
     static final String CUSTOMER_JSON = "{\"id\":\"01JDQ0000000000000000000C1\",\"email\":\"ada@example.com\","
+            + "\"name\":\"Ada\",\"company\":null,\"phone\":null,\"external_ids\":{\"salesforce\":\"003xyz\"},"
+            + "\"attributes\":{},\"created_at\":\"2026-11-25T19:23:07.123Z\","
+            + "\"updated_at\":\"2026-11-25T19:23:07.123Z\"}";
+    /** The customer of hub 0.1/0.2 outbox rows: no company, phone, attributes or updated_at. */
+    static final String CUSTOMER_JSON_0_2 = "{\"id\":\"01JDQ0000000000000000000C1\",\"email\":\"ada@example.com\","
             + "\"name\":\"Ada\",\"external_ids\":{\"salesforce\":\"003xyz\"},\"created_at\":\"2026-11-25T19:23:07.123Z\"}";
     static final String TICKET_JSON = "{\"id\":\"01JDQ0000000000000000000T1\",\"subject\":\"Printer on fire\","
             + "\"description\":\"Smoke everywhere\",\"priority\":\"urgent\",\"status\":\"open\",\"assignee\":null,"
@@ -43,6 +48,46 @@ class HubJsonTest {
     void ticketShape() throws Exception {
         assertThat(HubJson.mapper().writeValueAsString(TICKET)).isEqualTo(TICKET_JSON);
         assertThat(HubJson.mapper().readValue(TICKET_JSON, Ticket.class)).isEqualTo(TICKET);
+    }
+
+    @Test
+    void customerShapeAndTheOlderShapeStillReads() throws Exception {
+        Customer full = new Customer("01JDQ0000000000000000000C2", "bo@example.com", "Bo", "Acme", "+1 555 0100",
+                Map.of("hubspot", "5101"), Map.of("hubspot.lifecycle_stage", "customer"), T0, T1);
+        String json = "{\"id\":\"01JDQ0000000000000000000C2\",\"email\":\"bo@example.com\",\"name\":\"Bo\","
+                + "\"company\":\"Acme\",\"phone\":\"+1 555 0100\",\"external_ids\":{\"hubspot\":\"5101\"},"
+                + "\"attributes\":{\"hubspot.lifecycle_stage\":\"customer\"},"
+                + "\"created_at\":\"2026-11-25T19:23:07.123Z\",\"updated_at\":\"2026-11-25T20:00:00.000Z\"}";
+        assertThat(HubJson.mapper().writeValueAsString(full)).isEqualTo(json);
+        assertThat(HubJson.mapper().readValue(json, Customer.class)).isEqualTo(full);
+        assertThat(HubJson.mapper().readValue(CUSTOMER_JSON_0_2, Customer.class)).isEqualTo(CUSTOMER);
+        String oldEvent = "{\"id\":\"01JDQ0000000000000000000E1\",\"type\":\"ticket.created\","
+                + "\"timestamp\":\"2026-11-25T20:00:00.000Z\",\"data\":{\"ticket\":"
+                + TICKET_JSON.replace(CUSTOMER_JSON, CUSTOMER_JSON_0_2) + "}}";
+        assertThat(HubJson.readEvent(oldEvent, 3).ticket()).isEqualTo(TICKET);
+    }
+
+    @Test
+    void customerUpdatedEventCarriesTheCustomerAndChangedFieldsButNoTicket() {
+        Customer changed = new Customer(CUSTOMER.id(), CUSTOMER.email(), "Ada L.", "Acme", null,
+                CUSTOMER.externalIds(), Map.of("hubspot.lifecycle_stage", "lead"), T0, T1);
+        HubEvent event = new HubEvent("01JDQ0000000000000000000E5", 11, EventType.CUSTOMER_UPDATED, T1, null, null,
+                null, Set.of("attributes", "company", "name"), changed);
+        String json = HubJson.eventJson(event);
+        assertThat(json).isEqualTo("{\"id\":\"01JDQ0000000000000000000E5\",\"type\":\"customer.updated\","
+                + "\"timestamp\":\"2026-11-25T20:00:00.000Z\",\"data\":{\"customer\":{\"id\":"
+                + "\"01JDQ0000000000000000000C1\",\"email\":\"ada@example.com\",\"name\":\"Ada L.\","
+                + "\"company\":\"Acme\",\"phone\":null,\"external_ids\":{\"salesforce\":\"003xyz\"},"
+                + "\"attributes\":{\"hubspot.lifecycle_stage\":\"lead\"},\"created_at\":\"2026-11-25T19:23:07.123Z\","
+                + "\"updated_at\":\"2026-11-25T20:00:00.000Z\"},\"changed_fields\":[\"name\",\"company\","
+                + "\"attributes\"]}}");
+        HubEvent read = HubJson.readEvent(json, 11);
+        assertThat(read).isEqualTo(event);
+        assertThat(read.ticket()).isNull();
+        assertThat(read.subjectId()).isEqualTo(CUSTOMER.id());
+        assertThatThrownBy(() -> HubJson.readEvent("{\"id\":\"x\",\"type\":\"customer.updated\","
+                + "\"timestamp\":\"2026-11-25T20:00:00.000Z\",\"data\":{\"changed_fields\":[]}}", 1))
+                .as("a customer event without its customer").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
