@@ -4,20 +4,27 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.integrationhub.api.HubException;
+import org.integrationhub.api.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A web console page as a plain servlet. The console (registered with {@code felix.webconsole.label}) wraps GET
  * responses in its frame and hands POSTs to the servlet as they are: GET renders the page, POST checks the CSRF
- * token, runs one action through the platform service and redirects back (303) with a result the next GET shows.
+ * token, runs one action through the platform service and redirects back (303) with a result the next GET shows. An
+ * action that makes a secret (a new API key, client secret or webhook secret) answers instead with a page of its own
+ * that shows it once, marked {@code Cache-Control: no-store}; it is never stored and never shown again. A failed form
+ * action redirects to the form again, prefilled (never with a secret), with the error above it.
  * Static files are served by the console from {@code /<label>/res/} through {@link #getResource(String)}.
  */
 abstract class ConsolePlugin extends HttpServlet {
@@ -54,7 +61,7 @@ abstract class ConsolePlugin extends HttpServlet {
             page.notice("info", messages.get(result, Html.orDash(request.getParameter("subject"))));
         }
         String error = request.getParameter("error");
-        if (error != null) {
+        if (error != null && request.getParameter("form") == null) {
             page.notice("error", messages.get("result.failed", error));
         }
         render(page, request);
@@ -74,12 +81,16 @@ abstract class ConsolePlugin extends HttpServlet {
         String action = String.valueOf(request.getParameter("action"));
         try {
             Result r = act(action, request);
+            if (r.once() != null) {
+                writeOnce(request, response, r);
+                return;
+            }
             query.put("result", r.key());
             query.put("subject", r.subject());
             query.putAll(r.view());
         } catch (HubException | IllegalArgumentException | IllegalStateException e) {
             logger.debug("Web console action {} failed", action, e);
-            query.put("error", String.valueOf(e.getMessage()));
+            query.put("error", e instanceof ValidationException v ? InstanceForm.describe(v) : String.valueOf(e.getMessage()));
             query.putAll(errorView(action, request));
         }
         StringBuilder target = new StringBuilder(pluginRoot(request));
@@ -90,6 +101,64 @@ abstract class ConsolePlugin extends HttpServlet {
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", target.toString());
+    }
+
+    /**
+     * Answers a POST with the page that shows a new secret once: a document of its own (the console frames only GET
+     * answers) styled like the console, never cached, never referred.
+     */
+    private void writeOnce(HttpServletRequest request, HttpServletResponse response, Result r) throws IOException {
+        Messages messages = Messages.forLocale(request.getLocale());
+        String root = pluginRoot(request);
+        Page page = new Page(messages, root, csrf.token(user(request)));
+        page.notice("info", messages.get(r.key(), r.subject()));
+        r.once().accept(page);
+        page.linkLine(page.link(messages.get("once.back"), r.view()));
+        String app = request.getContextPath() + request.getServletPath();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.getWriter().write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"robots\" "
+                + "content=\"noindex\"><title>" + Html.escape(messages.get("once.title")) + "</title>\n"
+                + "<link rel=\"stylesheet\" href=\"" + Html.escape(app) + "/res/lib/themes/smoothness/jquery-ui.css\">\n"
+                + "<link rel=\"stylesheet\" href=\"" + Html.escape(app) + "/res/ui/webconsole.css\">\n"
+                + "<link rel=\"stylesheet\" href=\"" + Html.escape(root) + "/res/hub.css\">\n</head>\n"
+                + "<body class=\"ui-widget\"><div id=\"main\"><div id=\"content\"><div class=\"hub-page hub-once-page\">\n"
+                + "<h2 class=\"hub-heading\">" + Html.escape(messages.get("once.title")) + "</h2>\n" + page.html()
+                + "</div></div></div></body></html>\n");
+    }
+
+    /**
+     * @return the values of a multi-valued parameter (checkboxes), each also split at whitespace (a redirect back to
+     *         a form carries them space-separated), in order, without duplicates
+     */
+    static Set<String> values(HttpServletRequest request, String name) {
+        Set<String> all = new LinkedHashSet<>();
+        String[] values = request.getParameterValues(name);
+        if (values != null) {
+            for (String v : values) {
+                for (String part : v.trim().split("\\s+")) {
+                    if (!part.isEmpty()) {
+                        all.add(part);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** @return the error of a failed form action when the page shows that form again; null otherwise */
+    static String formError(HttpServletRequest request, String form) {
+        return form.equals(request.getParameter("form")) ? request.getParameter("error") : null;
+    }
+
+    /** @return a request parameter, or the empty string */
+    static String prefill(HttpServletRequest request, String name) {
+        String v = request.getParameter(name);
+        return v == null ? "" : v;
     }
 
     /** @return query parameters of the page shown after a failed action (e.g. the form it came from); none by default */
@@ -149,10 +218,15 @@ abstract class ConsolePlugin extends HttpServlet {
      * @param key message key of bundle.properties ({@code result.*}), formatted with the subject
      * @param subject what it was about (an id)
      * @param view extra query parameters for the page shown next (e.g. the endpoint being looked at)
+     * @param once renders what is shown only once on the action's own answer (the new secret); null to redirect
      */
-    record Result(String key, String subject, Map<String, String> view) {
+    record Result(String key, String subject, Map<String, String> view, Consumer<Page> once) {
         Result(String key, String subject) {
-            this(key, subject, Map.of());
+            this(key, subject, Map.of(), null);
+        }
+
+        Result(String key, String subject, Map<String, String> view) {
+            this(key, subject, view, null);
         }
     }
 }

@@ -125,9 +125,11 @@ final class Page {
      * @param name the request parameter
      * @param label what the operator reads
      * @param help a longer explanation shown under the input, or null
-     * @param kind {@code text}, {@code password} (never prefilled), {@code select} (from {@code options}) or
-     *        {@code readonly}
-     * @param value the prefilled value (ignored for passwords)
+     * @param kind {@code text}, {@code password} (never prefilled), {@code select} (from {@code options}),
+     *        {@code checkboxes} (one per option, same name), {@code checkbox} (value {@code true}), {@code textarea}
+     *        or {@code readonly}
+     * @param value the prefilled value (ignored for passwords; for {@code checkboxes} the checked values,
+     *        space-separated)
      * @param options value to label, for {@code select}
      * @param required whether the field is marked as required
      */
@@ -163,6 +165,13 @@ final class Page {
                 }
                 case "readonly" -> out.append("<code id=\"").append(Html.escape(id)).append("\">")
                         .append(Html.escape(f.value())).append("</code>");
+                case "checkboxes" -> checkboxes(id, f);
+                case "checkbox" -> out.append("<input id=\"").append(Html.escape(id)).append("\" name=\"")
+                        .append(Html.escape(f.name())).append("\" type=\"checkbox\" value=\"true\"")
+                        .append("true".equals(f.value()) ? " checked" : "").append('>');
+                case "textarea" -> out.append("<textarea id=\"").append(Html.escape(id)).append("\" name=\"")
+                        .append(Html.escape(f.name())).append("\" rows=\"3\" cols=\"60\">").append(Html.escape(f.value()))
+                        .append("</textarea>");
                 default -> {
                     boolean password = f.kind().equals("password");
                     out.append("<input id=\"").append(Html.escape(id)).append("\" name=\"").append(Html.escape(f.name()))
@@ -185,6 +194,69 @@ final class Page {
         }
         out.append("</tbody></table><button type=\"submit\" class=\"ui-button ui-corner-all\">")
                 .append(Html.escape(submitLabel)).append("</button></form>\n");
+        return this;
+    }
+
+    private void checkboxes(String id, Field f) {
+        java.util.Set<String> checked = java.util.Set.of(f.value() == null || f.value().isBlank() ? new String[0]
+                : f.value().trim().split("\\s+"));
+        out.append("<span id=\"").append(Html.escape(id)).append("\" class=\"hub-checkboxes\">");
+        for (Map.Entry<String, String> o : f.options().entrySet()) {
+            String box = id + "-" + o.getKey().replaceAll("[^A-Za-z0-9_-]", "_");
+            out.append("<label class=\"hub-checkbox\"><input type=\"checkbox\" id=\"").append(Html.escape(box))
+                    .append("\" name=\"").append(Html.escape(f.name())).append("\" value=\"")
+                    .append(Html.escape(o.getKey())).append('"').append(checked.contains(o.getKey()) ? " checked" : "")
+                    .append("> ").append(Html.escape(o.getValue())).append("</label> ");
+        }
+        out.append("</span>");
+    }
+
+    /** The warning above a value shown once. */
+    Page once(String text) {
+        out.append("<div class=\"hub-once ui-corner-all\">").append(Html.escape(text)).append("</div>\n");
+        return this;
+    }
+
+    /**
+     * A value shown once (a new key or secret), selectable for copying.
+     *
+     * @param id the element id, for tests and scripts
+     */
+    Page secret(String id, String label, String value) {
+        out.append("<p class=\"hub-secret-line\"><label for=\"").append(Html.escape(id)).append("\">")
+                .append(Html.escape(label)).append("</label> <input id=\"").append(Html.escape(id))
+                .append("\" class=\"hub-secret\" type=\"text\" readonly size=\"70\" value=\"").append(Html.escape(value))
+                .append("\" onfocus=\"this.select()\"></p>\n");
+        return this;
+    }
+
+    /** Adds a chart (its SVG escapes every text it carries). */
+    Page chart(BarChart chart) {
+        out.append("<div class=\"hub-chart\">").append(chart.svg()).append("</div>\n");
+        return this;
+    }
+
+    /** A row of figures, each a big number over a small caption. */
+    Page figures(Map<String, String> captionToValue) {
+        out.append("<div class=\"hub-figures\">");
+        for (Map.Entry<String, String> e : captionToValue.entrySet()) {
+            out.append("<div class=\"hub-figure ui-corner-all\"><div class=\"hub-figure-value\">")
+                    .append(Html.escape(e.getValue())).append("</div><div class=\"hub-figure-caption\">")
+                    .append(Html.escape(e.getKey())).append("</div></div>");
+        }
+        out.append("</div>\n");
+        return this;
+    }
+
+    /** @return a link to another page of the console (by its label) with the text */
+    Cell linkTo(String label, String text) {
+        String root = pluginRoot.substring(0, pluginRoot.lastIndexOf('/') + 1);
+        return new Cell("<a href=\"" + Html.escape(root + label) + "\">" + Html.escape(text) + "</a>");
+    }
+
+    /** Adds a stand-alone link in a paragraph of its own. */
+    Page linkLine(Cell cell) {
+        out.append("<p>").append(cell.html).append("</p>\n");
         return this;
     }
 

@@ -73,6 +73,17 @@ final class FakeConsole implements AutoCloseable {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a form body as written (repeated names for checkboxes). */
+    HttpResponse<String> postForm(String label, String body, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + label))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** @return the CSRF token of the first form on the page */
     static String token(String html) {
         Matcher m = TOKEN.matcher(html);

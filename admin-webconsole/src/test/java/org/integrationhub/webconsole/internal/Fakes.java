@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.NotFoundException;
+import org.integrationhub.api.ValidationException;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
 import org.integrationhub.delivery.DeliveryOutcome;
@@ -21,6 +22,7 @@ import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
+import org.integrationhub.oauth2.CreatedOAuthClient;
 import org.integrationhub.oauth2.OAuth2Admin;
 import org.integrationhub.oauth2.OAuthClientInfo;
 import org.integrationhub.oauth2.SigningKeyInfo;
@@ -28,8 +30,10 @@ import org.integrationhub.security.ApiKeyInfo;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.CreatedApiKey;
 import org.integrationhub.security.HubPrincipal;
+import org.integrationhub.security.Scopes;
 import org.integrationhub.spi.ActionResult;
 import org.integrationhub.spi.HealthResult;
+import org.integrationhub.webhooks.CreatedWebhook;
 import org.integrationhub.webhooks.WebhookAdmin;
 import org.integrationhub.webhooks.WebhookEndpointInfo;
 
@@ -47,7 +51,17 @@ final class Fakes {
 
         @Override
         public CreatedApiKey create(String name, Set<String> scopes, Integer rateLimit) {
-            throw new UnsupportedOperationException("pages never create keys");
+            if (name == null || name.isBlank()) {
+                throw new ValidationException("name", "must be 1 to 100 characters");
+            }
+            Set<String> valid = Scopes.validate(scopes, "scopes");
+            if (valid.isEmpty()) {
+                throw new ValidationException("scopes", "at least one scope is required");
+            }
+            String id = "01NEW" + keys.size();
+            ApiKeyInfo info = new ApiKeyInfo(id, name, "hub_New" + keys.size(), valid, rateLimit, T0, null, null);
+            keys.add(info);
+            return new CreatedApiKey("hub_NEWSECRETKEY" + keys.size() + "<&>", info);
         }
 
         @Override
@@ -111,6 +125,7 @@ final class Fakes {
         final Map<String, List<DeliveryAttempt>> attempts = new java.util.concurrent.ConcurrentHashMap<>();
         final List<String> redelivered = new CopyOnWriteArrayList<>();
         final List<String> retried = new CopyOnWriteArrayList<>();
+        final List<String> replays = new CopyOnWriteArrayList<>();
 
         static Delivery delivery(String id, String kind, String subscriber, DeliveryStatus status, String error) {
             return new Delivery(id, kind, subscriber, "EVT" + id, "ticket.created", 7, "TCK1", status, 3,
@@ -142,7 +157,8 @@ final class Fakes {
 
         @Override
         public int replay(String kind, String subscriberId, Instant since, Instant until, Set<EventType> types) {
-            return 0;
+            replays.add(kind + "/" + subscriberId + " " + since + ".." + until + " " + new java.util.TreeSet<>(types));
+            return 4;
         }
 
         @Override
@@ -178,6 +194,7 @@ final class Fakes {
     /** Webhook endpoints in memory. */
     static final class Webhooks implements WebhookAdmin {
         final List<WebhookEndpointInfo> endpoints = new CopyOnWriteArrayList<>();
+        final List<String> rotations = new CopyOnWriteArrayList<>();
 
         @Override
         public List<WebhookEndpointInfo> list() {
@@ -196,6 +213,27 @@ final class Fakes {
                     disabled, disabled ? "disabled by an operator" : null, null, null, e.createdAt(), T0);
             endpoints.replaceAll(x -> x.id().equals(id) ? changed : x);
             return changed;
+        }
+
+        @Override
+        public CreatedWebhook create(String url, Set<String> events, String description) {
+            if (url == null || !url.startsWith("http")) {
+                throw new ValidationException("url", "must be an http(s) URL");
+            }
+            WebhookEndpointInfo e = new WebhookEndpointInfo("WH" + (endpoints.size() + 1), url, description,
+                    events.isEmpty() ? Set.of("*") : events, false, null, null, null, T0, T0);
+            endpoints.add(e);
+            return new CreatedWebhook(e, "whsec_created" + endpoints.size());
+        }
+
+        @Override
+        public CreatedWebhook rotateSecret(String id) {
+            WebhookEndpointInfo e = get(id).orElseThrow(() -> new NotFoundException("no webhook " + id));
+            WebhookEndpointInfo changed = new WebhookEndpointInfo(e.id(), e.url(), e.description(), e.events(),
+                    e.disabled(), e.disabledReason(), e.failingSince(), T0.plusSeconds(86400), e.createdAt(), T0);
+            endpoints.replaceAll(x -> x.id().equals(id) ? changed : x);
+            rotations.add(id);
+            return new CreatedWebhook(changed, "whsec_rotated" + rotations.size());
         }
     }
 
@@ -219,6 +257,25 @@ final class Fakes {
                 }
             }
             return false;
+        }
+
+        @Override
+        public CreatedOAuthClient createClient(String name, Set<String> grants, List<String> redirectUris,
+                Set<String> scopes, boolean publicClient) {
+            if (name == null || name.isBlank() || grants.isEmpty()) {
+                throw new ValidationException(List.of(new ValidationException.FieldError("name", "must be 1 to 100 characters"),
+                        new ValidationException.FieldError("grant", "at least one grant")));
+            }
+            OAuthClientInfo c = new OAuthClientInfo("CL" + (clients.size() + 1), name, publicClient, grants,
+                    redirectUris, Scopes.validate(scopes, "scope"), T0, null);
+            clients.add(c);
+            return new CreatedOAuthClient(c, publicClient ? null : "client-secret-" + clients.size());
+        }
+
+        @Override
+        public Optional<String> rotateClientSecret(String clientId) {
+            return clients.stream().filter(c -> c.id().equals(clientId) && !c.isRevoked() && !c.publicClient())
+                    .findFirst().map(c -> "rotated-secret-" + c.id());
         }
 
         @Override

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The integrations, webhooks and OAuth clients pages over HTTP with fake services: rows, escaping, actions. */
+/**
+ * The integrations, webhooks and OAuth clients pages over HTTP with fake services: rows, escaping, actions, the create
+ * and rotate forms whose answers show a secret once.
+ */
 class PagesTest {
 
     private final Fakes.Gateway gateway = new Fakes.Gateway();
@@ -119,7 +122,9 @@ class PagesTest {
         String html = console.get("hub-oauth").body();
         assertThat(html).contains("CL1", "Desk app", "confidential", "client_credentials", "tickets:read")
                 .contains("CL2", "public", "http://127.0.0.1/cb", "revoked 2026-01-02T03:04:05Z")
-                .contains("KID1", "RS256", "active (signs new tokens)", "Rotate signing key", "hub:oauth-client-create");
+                .contains("KID1", "RS256", "active (signs new tokens)", "Rotate signing key", "Register an OAuth2 client")
+                .doesNotContain("hub:oauth-client-create");
+        assertThat(html.split("value=\"rotateSecret\"", -1)).as("only the active confidential client").hasSize(2);
         String token = FakeConsole.token(html);
 
         HttpResponse<String> revoked = console.post("hub-oauth", Map.of("action", "revoke", "id", "CL1",
@@ -139,5 +144,116 @@ class PagesTest {
         assertThat(console.get("hub-integrations").body()).contains("connector gateway", "is not installed");
         assertThat(console.get("hub-webhooks").body()).contains("webhooks service", "is not installed");
         assertThat(console.get("hub-oauth").body()).contains("OAuth2 authorization server", "is not installed");
+    }
+
+    @Test
+    void registeringAnOAuthClientShowsItsSecretOnceAndRotationGivesANewOne() throws Exception {
+        String token = Urls.encode(FakeConsole.token(console.get("hub-oauth").body()));
+
+        HttpResponse<String> answer = console.postForm("hub-oauth", "action=create&name=Desk+%3Capp%3E"
+                + "&grant=client_credentials&scope=tickets%3Aread&scope=tickets%3Awrite&redirectUris=&hub_csrf=" + token,
+                null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(answer.body()).contains("OAuth2 client Desk &lt;app&gt; (CL3) registered", "value=\"CL3\"",
+                "id=\"hub-new-client-secret\"", "value=\"client-secret-3\"").doesNotContain("<app>");
+        assertThat(oauth.clients.get(2).scopes()).containsExactlyInAnyOrder("tickets:read", "tickets:write");
+        assertThat(oauth.clients.get(2).publicClient()).isFalse();
+        assertThat(console.get("hub-oauth").body()).contains("CL3").doesNotContain("client-secret-3");
+
+        HttpResponse<String> spa = console.postForm("hub-oauth", "action=create&name=SPA&grant=authorization_code"
+                + "&grant=refresh_token&scope=tickets%3Aread&public=true&redirectUris="
+                + Urls.encode("https://spa.example.com/cb\r\nhttp://127.0.0.1/cb") + "&hub_csrf=" + token, null);
+        assertThat(spa.body()).contains("value=\"CL4\"", "has no secret").doesNotContain("hub-new-client-secret");
+        assertThat(oauth.clients.get(3).publicClient()).isTrue();
+        assertThat(oauth.clients.get(3).redirectUris()).containsExactly("https://spa.example.com/cb",
+                "http://127.0.0.1/cb");
+
+        HttpResponse<String> rotated = console.postForm("hub-oauth", "action=rotateSecret&id=CL1&hub_csrf=" + token,
+                null);
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(rotated.body()).contains("OAuth2 client CL1 has a new secret", "value=\"rotated-secret-CL1\"");
+        HttpResponse<String> refused = console.postForm("hub-oauth", "action=rotateSecret&id=CL2&hub_csrf=" + token,
+                null);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(console.follow(refused).body()).contains("no active confidential OAuth2 client with id CL2");
+    }
+
+    @Test
+    void anInvalidClientShowsTheFormAgainWithTheFieldErrors() throws Exception {
+        String token = Urls.encode(FakeConsole.token(console.get("hub-oauth").body()));
+        HttpResponse<String> bad = console.postForm("hub-oauth", "action=create&name=&scope=tickets%3Aread&public=true"
+                + "&redirectUris=" + Urls.encode("https://a.example/cb") + "&hub_csrf=" + token, null);
+        assertThat(bad.statusCode()).isEqualTo(303);
+        String form = console.follow(bad).body();
+        assertThat(form).contains("Not saved: name: must be 1 to 100 characters; grant: at least one grant")
+                .contains("https://a.example/cb</textarea>", "name=\"public\" type=\"checkbox\" value=\"true\" checked");
+        assertThat(oauth.clients).hasSize(2);
+    }
+
+    @Test
+    void registeringAWebhookShowsItsSecretOnceAndRotateAndReplayWork() throws Exception {
+        String token = Urls.encode(FakeConsole.token(console.get("hub-webhooks").body()));
+
+        HttpResponse<String> answer = console.postForm("hub-webhooks", "action=create&url="
+                + Urls.encode("https://receiver.example.com/in?x=<1>") + "&event=ticket.created&event=comment.added"
+                + "&description=support&hub_csrf=" + token, null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(answer.body()).contains("Webhook WH2 (https://receiver.example.com/in?x=&lt;1&gt;) registered",
+                "id=\"hub-new-webhook-secret\"", "value=\"whsec_created2\"", "hub-webhooks?endpoint=WH2");
+        assertThat(webhooks.get("WH2").orElseThrow().events()).containsExactlyInAnyOrder("ticket.created",
+                "comment.added");
+        assertThat(console.get("hub-webhooks").body()).contains("WH2", "Rotate secret").doesNotContain("whsec_");
+
+        HttpResponse<String> rotated = console.postForm("hub-webhooks", "action=rotateSecret&id=WH1&hub_csrf=" + token,
+                null);
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(rotated.body()).contains("Webhook WH1 has a new signing secret", "value=\"whsec_rotated1\"",
+                "keeps signing alongside until 2026-01-03T03:04:05Z");
+        assertThat(webhooks.rotations).containsExactly("WH1");
+
+        assertThat(console.get("hub-webhooks?endpoint=WH1").body()).contains("Replay events to webhook WH1",
+                "name=\"since\"", "value=\"ticket.resolved\"");
+        HttpResponse<String> replayed = console.postForm("hub-webhooks", "action=replay&id=WH1"
+                + "&since=2026-01-01T00%3A00%3A00Z&until=2026-01-02T00%3A00&event=ticket.created&event=ticket.updated"
+                + "&hub_csrf=" + token, null);
+        assertThat(replayed.statusCode()).isEqualTo(303);
+        assertThat(deliveries.replays).containsExactly("webhook/WH1 2026-01-01T00:00:00Z..2026-01-02T00:00:00Z "
+                + "[TICKET_CREATED, TICKET_UPDATED]");
+        assertThat(console.follow(replayed).body()).contains("Replay scheduled for webhook WH1: 4 deliveries",
+                "Recent deliveries of webhook WH1");
+    }
+
+    @Test
+    void invalidWebhookFormsShowTheirErrorsOnTheFormAndChangeNothing() throws Exception {
+        String token = Urls.encode(FakeConsole.token(console.get("hub-webhooks").body()));
+        HttpResponse<String> bad = console.postForm("hub-webhooks", "action=create&url=ftp%3A%2F%2Fx&event=ticket.created"
+                + "&hub_csrf=" + token, null);
+        String form = console.follow(bad).body();
+        assertThat(form).contains("Not saved: url: must be an http(s) URL", "value=\"ftp://x\"",
+                "value=\"ticket.created\" checked");
+        assertThat(webhooks.endpoints).hasSize(1);
+
+        HttpResponse<String> badReplay = console.postForm("hub-webhooks", "action=replay&id=WH1&since=yesterday"
+                + "&hub_csrf=" + token, null);
+        String replayForm = console.follow(badReplay).body();
+        assertThat(replayForm).contains("Not saved: since: not an ISO-8601 time", "Replay events to webhook WH1",
+                "value=\"yesterday\"");
+        HttpResponse<String> backwards = console.postForm("hub-webhooks", "action=replay&id=WH1"
+                + "&since=2026-01-02T00%3A00%3A00Z&until=2026-01-01T00%3A00%3A00Z&hub_csrf=" + token, null);
+        assertThat(console.follow(backwards).body()).contains("until: must be after since");
+        HttpResponse<String> unknownType = console.postForm("hub-webhooks", "action=replay&id=WH1"
+                + "&since=2026-01-02T00%3A00%3A00Z&event=ticket.exploded&hub_csrf=" + token, null);
+        assertThat(console.follow(unknownType).body()).contains("unknown event type &#39;ticket.exploded&#39;");
+        assertThat(deliveries.replays).isEmpty();
+        HttpResponse<String> missing = console.postForm("hub-webhooks", "action=rotateSecret&id=NOPE&hub_csrf=" + token,
+                null);
+        assertThat(missing.statusCode()).isEqualTo(303);
+        assertThat(console.follow(missing).body()).contains("The action failed: no webhook NOPE");
     }
 }
