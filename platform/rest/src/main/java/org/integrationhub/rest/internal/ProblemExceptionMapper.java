@@ -96,7 +96,8 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case 413 -> "The request body is too large";
             default -> "The request could not be processed";
         };
-        Response.ResponseBuilder builder = Problem.status(status, detail);
+        Response.ResponseBuilder builder = status == 415 ? Problem.response(Problem.body(415,
+                JsonContentTypeFilter.TYPE, Problem.reasonPhrase(415), detail, null)) : Problem.status(status, detail);
         if (original != null) {
             // Keep protocol headers such as Allow (405) and Retry-After, never the original entity.
             for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE)) {
