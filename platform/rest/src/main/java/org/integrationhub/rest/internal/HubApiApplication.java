@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.core.json.HubJson;
 import org.integrationhub.persistence.Database;
@@ -47,13 +48,24 @@ public final class HubApiApplication {
     }
 
     /**
-     * As above, plus the resources other bundles contribute.
+     * As above, plus the resources other bundles contribute; no customer service (its resource answers nothing).
      *
      * @param authenticators asked in order; may be a live list
      * @param contributed {@link ApiResource} objects registered by other bundles
      */
     static ResourceConfig create(TicketService tickets, Database database, List<TokenAuthenticator> authenticators,
             RateLimitService rateLimits, long maxRequestBytes, Collection<ApiResource> contributed) {
+        return create(tickets, null, database, authenticators, rateLimits, maxRequestBytes, contributed);
+    }
+
+    /**
+     * As above, with the customers.
+     *
+     * @param customers the helpdesk's customers ({@code /v1/customers})
+     */
+    static ResourceConfig create(TicketService tickets, CustomerService customers, Database database,
+            List<TokenAuthenticator> authenticators, RateLimitService rateLimits, long maxRequestBytes,
+            Collection<ApiResource> contributed) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("integration-hub-api");
         config.register(new JacksonJsonProvider(HubJson.mapper()));
@@ -63,6 +75,7 @@ public final class HubApiApplication {
         config.register(new JsonContentTypeFilter());
         config.register(new HealthResource(database));
         config.register(new TicketResource(tickets));
+        config.register(new CustomerResource(customers));
         config.register(new CommentResource(tickets));
         config.register(new RatingResource(tickets));
         config.register(new TicketEventResource(tickets));

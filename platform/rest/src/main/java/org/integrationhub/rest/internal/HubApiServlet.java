@@ -17,6 +17,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.ApiKeyService;
@@ -59,6 +60,7 @@ public class HubApiServlet extends HttpServlet {
 
     private final transient Logger logger = LoggerFactory.getLogger(HubApiServlet.class);
     private final transient TicketService tickets;
+    private final transient CustomerService customers;
     private final transient JerseyWarmUp warmUp;
     private final transient Database database;
     private final transient RateLimitService rateLimits;
@@ -80,11 +82,12 @@ public class HubApiServlet extends HttpServlet {
     private transient volatile SwappableServlet container;
 
     @Activate
-    public HubApiServlet(@Reference TicketService tickets, @Reference Database database,
-            @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits, @Reference JerseyWarmUp warmUp,
-            Config config) {
+    public HubApiServlet(@Reference TicketService tickets, @Reference CustomerService customers,
+            @Reference Database database, @Reference ApiKeyService apiKeys, @Reference RateLimitService rateLimits,
+            @Reference JerseyWarmUp warmUp, Config config) {
         this.warmUp = warmUp;
         this.tickets = tickets;
+        this.customers = customers;
         this.database = database;
         this.apiKeys = apiKeys;
         this.rateLimits = rateLimits;
@@ -164,7 +167,7 @@ public class HubApiServlet extends HttpServlet {
     }
 
     private ResourceConfig application() {
-        return HubApiApplication.create(tickets, database, authenticators, rateLimits, maxRequestBytes,
+        return HubApiApplication.create(tickets, customers, database, authenticators, rateLimits, maxRequestBytes,
                 List.copyOf(resources.values()));
     }
 

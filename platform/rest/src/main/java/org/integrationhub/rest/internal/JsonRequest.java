@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -166,6 +168,33 @@ final class JsonRequest {
         JsonRequest nested = new JsonRequest((ObjectNode) value, prefix + name + ".", shapeErrors, valueErrors);
         nested.allowOnly(allowed);
         return nested;
+    }
+
+    /**
+     * A JSON object of strings whose members may be null (a merge-patch of a string map: null removes the key).
+     *
+     * @return the members in body order; null if absent or null (error recorded if of another type, or for a member
+     *         that is neither a string nor null)
+     */
+    Map<String, String> stringMap(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            shapeErrors.add(error(name, "must be a JSON object, not " + kind(value)));
+            return null;
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext();) {
+            Map.Entry<String, JsonNode> m = members.next();
+            if (m.getValue().isNull() || m.getValue().isTextual()) {
+                result.put(m.getKey(), m.getValue().isNull() ? null : m.getValue().asText());
+            } else {
+                shapeErrors.add(error(name + "." + m.getKey(), "must be a string or null, not " + kind(m.getValue())));
+            }
+        }
+        return result;
     }
 
     /** Records an error for a value the caller checked itself. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.integrationhub.core.internal.CustomerServiceImpl;
 import org.integrationhub.core.internal.TicketServiceImpl;
 import org.integrationhub.core.json.HubJson;
 import org.integrationhub.persistence.Database;
@@ -26,6 +27,7 @@ import org.integrationhub.persistence.internal.DatabaseImpl;
 import org.integrationhub.persistence.testing.TestDatabases;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.RateLimitService;
+import org.integrationhub.security.TokenAuthenticator;
 import org.integrationhub.security.internal.ApiKeyServiceImpl;
 import org.integrationhub.security.internal.RateLimitServiceImpl;
 
@@ -34,7 +36,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The real REST application (HubApiApplication) on a loopback JDK HTTP server under /api, backed by the real
- * TicketServiceImpl, ApiKeyServiceImpl and RateLimitServiceImpl over a fresh H2 database, plus an HTTP client.
+ * TicketServiceImpl, CustomerServiceImpl, ApiKeyServiceImpl and RateLimitServiceImpl over a fresh H2 database, plus
+ * an HTTP client.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -42,6 +45,7 @@ final class ApiServer implements AutoCloseable {
 
     final Database database;
     final TicketServiceImpl tickets;
+    final CustomerServiceImpl customers;
     final ApiKeyService apiKeys;
     final RateLimitService rateLimits;
     final URI base;
@@ -53,8 +57,11 @@ final class ApiServer implements AutoCloseable {
         this.database = new DatabaseImpl(TestDatabases.h2());
         this.tickets = new TicketServiceImpl(database, ConfigLiterals.defaults(TicketServiceImpl.Config.class));
         this.apiKeys = new ApiKeyServiceImpl(database, ConfigLiterals.defaults(ApiKeyServiceImpl.Config.class));
+        this.customers = new CustomerServiceImpl(database);
         this.rateLimits = new RateLimitServiceImpl(ConfigLiterals.defaults(RateLimitServiceImpl.Config.class));
-        ResourceConfig app = HubApiApplication.create(tickets, database, apiKeys, rateLimits, MAX_REQUEST_BYTES);
+        ResourceConfig app = HubApiApplication.create(tickets, customers, database,
+                java.util.List.<TokenAuthenticator>of(apiKeys::authenticate), rateLimits, MAX_REQUEST_BYTES,
+                java.util.List.of());
         this.server = start(app);
         this.base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
     }
@@ -63,6 +70,7 @@ final class ApiServer implements AutoCloseable {
     ApiServer(ResourceConfig app) {
         this.database = null;
         this.tickets = null;
+        this.customers = null;
         this.apiKeys = null;
         this.rateLimits = null;
         this.server = start(app);
