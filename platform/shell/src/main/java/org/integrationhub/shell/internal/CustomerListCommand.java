@@ -1,0 +1,67 @@
+package org.integrationhub.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.integrationhub.api.Customer;
+import org.integrationhub.api.CustomerQuery;
+import org.integrationhub.api.CustomerService;
+import org.integrationhub.api.Page;
+import org.integrationhub.api.TicketQuery;
+import org.integrationhub.api.ValidationException;
+
+/** Lists customers in creation order, or the one with an e-mail address. */
+@Service
+@Command(scope = "hub", name = "customer-list", description = "Lists customers in creation order.")
+public class CustomerListCommand implements Action {
+
+    @Reference
+    CustomerService customers;
+
+    @Option(name = "--email", aliases = "-e", description = "Only the customer with this e-mail address (any case)")
+    String email;
+
+    @Option(name = "--limit", aliases = "-n", description = "How many customers to show (1-200, default 50)")
+    int limit = TicketQuery.DEFAULT_LIMIT;
+
+    @Override
+    public Object execute() {
+        Page<Customer> page;
+        try {
+            page = customers.list(new CustomerQuery(email, null, limit));
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException(Messages.of(e));
+        }
+        print(page, System.out);
+        return null;
+    }
+
+    static void print(Page<Customer> page, PrintStream out) {
+        ShellTable table = new ShellTable();
+        table.column("ID");
+        table.column("E-mail").maxSize(40);
+        table.column("Name").maxSize(30);
+        table.column("Company").maxSize(30);
+        table.column("Phone");
+        table.column("External ids").maxSize(40);
+        table.column("Updated");
+        for (Customer c : page.items()) {
+            table.addRow().addContent(c.id(), c.email(), c.name().isEmpty() ? "-" : c.name(), orDash(c.company()),
+                    orDash(c.phone()), c.externalIds().isEmpty() ? "-" : CustomerShowCommand.pairs(c.externalIds()),
+                    c.updatedAt());
+        }
+        table.print(out);
+        if (page.nextCursor() != null) {
+            out.println("(more customers: raise --limit or use the REST API's cursor)");
+        }
+    }
+
+    static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+}
