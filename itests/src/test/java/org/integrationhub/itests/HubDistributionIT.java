@@ -13,8 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,6 +164,42 @@ public class HubDistributionIT {
         assertTrue(shown, shown.contains("Printer on fire") && shown.contains("ticket.closed"));
         String list = execute("hub:ticket-list --status closed");
         assertTrue(list, list.contains(id));
+    }
+
+    /** Issue 18: what Jetty refuses itself and a body that is not declared JSON are problem+json 4xx too. */
+    @Test
+    public void hostileRequestsAreProblems() throws Exception {
+        String writer = createKey("hub:apikey-create it-hostile --scope tickets:read --scope tickets:write");
+        assertRawProblem("GET /api/v1/tickets/%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400);
+        assertRawProblem("GET /../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400);
+        assertRawProblem("GET /api/v1/tickets/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400);
+        assertRawProblem("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 414);
+        String body = HubHttp.ticketJson("typeless", "low", "ann@example.com");
+        assertRawProblem("POST /api/v1/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + writer
+                + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body, 415);
+        // the same body declared as JSON is accepted; outside /api/v1 the 404s are problems as well
+        assertEquals(201, http.post("/api/v1/tickets", writer, body).status);
+        assertRawProblem("DELETE /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 404);
+    }
+
+    private void assertRawProblem(String request, int status) throws IOException {
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", httpPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String shown = response.length() > 300 ? response.substring(0, 300) : response;
+        assertTrue(shown, response.startsWith("HTTP/1.1 " + status));
+        int split = response.indexOf("\r\n\r\n");
+        assertTrue(shown, split > 0 && response.substring(0, split).toLowerCase(java.util.Locale.ROOT)
+                .contains("content-type: application/problem+json"));
+        JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.substring(split + 4));
+        assertEquals(status, problem.get("status").asInt());
+        assertTrue(shown, problem.get("title").isTextual() && problem.get("detail").isTextual()
+                && !response.contains("<h1>"));
     }
 
     private String createKey(String command) throws Exception {

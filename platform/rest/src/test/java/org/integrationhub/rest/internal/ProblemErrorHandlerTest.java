@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A Jetty 9.4 server set up as Pax Web does it (handlers in a collection, {@link JettyErrorPages} among them):
+ * A Jetty 9.4 server set up as Pax Web does it (handlers in a collection, {@link ErrorHandlerInstaller} among them):
  * whatever Jetty refuses on its own, before any servlet, is answered in problem+json, never HTML.
  */
 class ProblemErrorHandlerTest {
@@ -40,7 +40,7 @@ class ProblemErrorHandlerTest {
         connector.setPort(0);
         server.addConnector(connector);
         HandlerCollection handlers = new HandlerCollection();
-        handlers.addHandler(new JettyErrorPages());
+        handlers.addHandler(new ErrorHandlerInstaller());
         handlers.addHandler(new AbstractHandler() { // stands for the servlet contexts: answers /ok only
             @Override
             public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
