@@ -42,7 +42,7 @@ public final class DeliveryRequest {
     public DeliveryRequest(String deliveryId, String kind, String subscriberId, String messageId, HubEvent event,
             String payload, int attempt) {
         this(deliveryId, kind, subscriberId, messageId, Objects.requireNonNull(event, "event").sequence(),
-                event.type(), event.ticketId(), () -> event, payload, attempt);
+                event.type(), event.subjectId(), () -> event, payload, attempt);
         this.event = event;
     }
 
@@ -51,7 +51,7 @@ public final class DeliveryRequest {
      *
      * @param sequence the event's outbox sequence
      * @param eventType the event's type
-     * @param ticketId the event's ticket
+     * @param ticketId the event's ticket, or its customer for {@code customer.updated} ({@link HubEvent#subjectId()})
      * @param event gives the event (called at most once, on the first {@link #event()})
      * @see #DeliveryRequest(String, String, String, String, HubEvent, String, int) the other parameters
      * @since 0.3.0
@@ -126,7 +126,8 @@ public final class DeliveryRequest {
     }
 
     /**
-     * @return the event's ticket
+     * @return the event's ticket, or its customer for {@code customer.updated}: the outbox's ordering key
+     *         ({@link HubEvent#subjectId()})
      * @since 0.3.0
      */
     public String ticketId() {

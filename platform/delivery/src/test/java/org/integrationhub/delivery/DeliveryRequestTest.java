@@ -66,4 +66,16 @@ class DeliveryRequestTest {
         assertThat(lazy).isEqualTo(eager).hasSameHashCodeAs(eager);
         assertThat(lazy.toString()).contains("deliveryId=d1", "ticket.closed").doesNotContain("{}");
     }
+
+    @Test
+    void aCustomerEventIsKeyedByItsCustomer() {
+        Customer customer = new Customer("01J0000000000000000CUSTOMER", "a@example.com", "A", "Acme", null,
+                java.util.Map.of(), java.util.Map.of("k", "v"), NOW, NOW);
+        HubEvent changed = new HubEvent("01J000000000000000000EVEN2", 8, EventType.CUSTOMER_UPDATED, NOW, null, null,
+                null, Set.of("company"), customer);
+        DeliveryRequest r = new DeliveryRequest("d2", "webhook", "s1", changed.id(), changed, "{}", 1);
+        assertThat(r.ticketId()).as("the ordering key: the customer").isEqualTo(customer.id());
+        assertThat(r.eventType()).isEqualTo(EventType.CUSTOMER_UPDATED);
+        assertThat(r.event().ticket()).isNull();
+    }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads connector instance configurations into subscriptions and matches events against them. The one place that
  * knows the documented defaults of the keys every instance has (CONTRACT "Connector instances"): a configuration
- * without {@code integration.events} receives every event ({@value #ALL}); one without
+ * without {@code integration.events} receives every ticket event ({@value #ALL}; {@code customer.updated} only when
+ * listed); one without
  * {@code integration.min.priority} receives every priority. An instance whose {@code integration.events} is present
  * but empty subscribes to nothing, on purpose.
  */
@@ -37,7 +38,8 @@ final class Subscriptions {
      */
     static final List<ConfigurationKey> COMMON_KEYS = List.of(
             new ConfigurationKey(IntegrationInterface.EVENTS_PROPERTY, "Events",
-                    "Event types this instance receives (wire names such as ticket.created), or * for all; empty for none.",
+                    "Event types this instance receives (wire names such as ticket.created), or * for every ticket "
+                            + "event (customer.updated only when listed); empty for none.",
                     "string", List.of(ALL), false, false, true, Map.of()),
             new ConfigurationKey(IntegrationInterface.MIN_PRIORITY_PROPERTY, "Minimum priority",
                     "Only events of tickets with at least this priority; empty for all.", "string", List.of(), false,
@@ -137,13 +139,18 @@ final class Subscriptions {
         return out;
     }
 
-    /** @return the names of the instances that want the event */
+    /**
+     * @return the names of the instances that want the event. {@value #ALL} means every ticket event: connectors are
+     *         written for events that carry a ticket, so {@code customer.updated} (no ticket, no priority) reaches only
+     *         the instances that list it by name, whatever their minimum priority.
+     */
     static List<String> match(Map<String, ConfiguredInstances.Instance> instances, HubEvent event) {
         List<String> out = new ArrayList<>();
         String type = event.type().wireName();
-        Priority priority = event.ticket().priority();
+        boolean ticketEvent = event.type().isTicketEvent();
+        Priority priority = ticketEvent ? event.ticket().priority() : null;
         for (ConfiguredInstances.Instance i : instances.values()) {
-            boolean typeMatches = i.events().contains(ALL) || i.events().contains(type);
+            boolean typeMatches = ticketEvent && i.events().contains(ALL) || i.events().contains(type);
             boolean priorityMatches = i.minPriority() == null || priority == null
                     || priority.compareTo(i.minPriority()) >= 0;
             if (typeMatches && priorityMatches) {

@@ -77,9 +77,28 @@ class EventRoutingTest {
         assertThat(instances.get("blank-priority").minPriority()).isNull();
         assertThat(instances.get("bad-priority").minPriority()).as("an invalid value falls back to the default").isNull();
         for (EventType type : EventType.values()) {
-            assertThat(Subscriptions.match(instances, event(type, Priority.LOW)))
-                    .containsExactlyInAnyOrder("defaults", "blank-priority", "bad-priority");
+            if (type.isTicketEvent()) {
+                assertThat(Subscriptions.match(instances, event(type, Priority.LOW)))
+                        .containsExactlyInAnyOrder("defaults", "blank-priority", "bad-priority");
+            }
         }
+    }
+
+    @Test
+    void customerEventsReachOnlyTheInstancesThatListThem() {
+        Map<String, ConfiguredInstances.Instance> instances = Subscriptions.read(List.of(
+                config("org.x.notify", "integration.name", "defaults"),
+                config("org.x.notify", "integration.name", "star", "integration.events", "*"),
+                config("org.x.notify", "integration.name", "crm", "integration.events",
+                        "ticket.created customer.updated", "integration.min.priority", "urgent"),
+                config("org.x.notify", "integration.name", "silent", "integration.events", "")));
+        Instant now = Instant.now();
+        HubEvent changed = new HubEvent("01E", 2, EventType.CUSTOMER_UPDATED, now, null, null, null, Set.of("company"),
+                new Customer("01C", "c@example.com", "C", "Acme", null, Map.of(), Map.of(), now, now));
+        assertThat(Subscriptions.match(instances, changed)).as("* is every ticket event; no priority applies")
+                .containsExactly("crm");
+        assertThat(Subscriptions.match(instances, event(EventType.TICKET_CREATED, Priority.LOW)))
+                .containsExactlyInAnyOrder("defaults", "star");
     }
 
     @Test
