@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -72,6 +73,42 @@ class WebhookDistributionIT {
         receiver.close();
         if (hub != null) {
             hub.stop();
+        }
+    }
+
+    /** GET /metrics on a fresh hub: refusals, then the figures after two tickets and their webhook deliveries. */
+    @Test
+    @Order(0)
+    void prometheusMetricsCountTicketsAndWebhookDeliveries(@TempDir Path dir) throws Exception {
+        MetricsChecks metrics = new MetricsChecks(hub, http);
+        metrics.refusesWithoutTheScope(key);
+        String metricsKey = hub.createKey("metrics-it", "--scope", "metrics:read");
+        try (WebhookReceiver own = new WebhookReceiver()) {
+            HubHttp.Answer endpoint = http.post("/api/v1/webhooks", key, "{\"url\":\"" + own.url()
+                    + "\",\"events\":[\"ticket.created\"],\"description\":\"metrics\"}");
+            assertThat(endpoint.status).as(endpoint.toString()).isEqualTo(201);
+            own.secret = endpoint.json.get("secret").asText();
+            assertThat(http.post("/api/v1/tickets", key, HubHttp.ticketJson("Metrics one", "urgent", "m1@example.com"))
+                    .status).isEqualTo(201);
+            assertThat(http.post("/api/v1/tickets", key, HubHttp.ticketJson("Metrics two", "low", "m2@example.com"))
+                    .status).isEqualTo(201);
+            awaitTrue("both deliveries arrived", () -> own.arrivals.size() >= 2);
+            String text = metrics.awaitValues(metricsKey, Map.of("hub_tickets_open", 2.0,
+                    "hub_tickets_open_by_priority{priority=\"urgent\"}", 1.0,
+                    "hub_tickets_open_by_priority{priority=\"low\"}", 1.0,
+                    "hub_delivery_outcomes_total{kind=\"webhook\",outcome=\"delivered\"}", 2.0,
+                    "hub_delivery_queue_depth{kind=\"webhook\"}", 0.0,
+                    "hub_metrics_source_up{source=\"tickets\"}", 1.0,
+                    "hub_metrics_source_up{source=\"connectors\"}", 1.0));
+            Map<String, Double> samples = MetricsChecks.samples(text);
+            assertThat(samples.get("hub_http_requests_total{status=\"4xx\"}")).isGreaterThanOrEqualTo(3.0);
+            assertThat(samples.get("hub_http_requests_total{status=\"2xx\"}")).isGreaterThanOrEqualTo(3.0);
+            assertThat(samples).containsKey("jvm_memory_used_bytes{area=\"heap\"}");
+            assertThat(samples.get("process_resident_memory_bytes")).isPositive();
+            metrics.bearerWorksToo(metricsKey);
+            MetricsChecks.promtoolAccepts(text, dir);
+            assertThat(http.send("DELETE", "/api/v1/webhooks/" + endpoint.json.get("id").asText(), key, null).status)
+                    .isEqualTo(204);
         }
     }
 

@@ -58,8 +58,8 @@ final class ConnectorFamilies {
             }
             ClassicHistogramBuckets buckets = buckets(s.latencyMillis());
             if (!buckets.isEmpty()) {
-                latency.dataPoint(HistogramDataPointSnapshot.builder().labels(connector).classicHistogramBuckets(buckets)
-                        .sum(s.latencySumMillis() / 1000.0).build());
+                latency.dataPoint(HistogramDataPointSnapshot.builder().labels(connector)
+                        .classicHistogramBuckets(buckets).sum(s.latencySumMillis() / 1000.0).build());
             }
         }
         List<MetricSnapshot> out = new ArrayList<>();
