@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.spi.LinkStore;
 import org.integrationhub.spi.TicketLink;
 import org.osgi.service.component.annotations.Activate;
@@ -30,7 +31,6 @@ public class JdbcLinkStore implements LinkStore {
 
     static final int MAX_KEY = 100;
     static final int MAX_VALUE = 1000;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -74,11 +74,11 @@ public class JdbcLinkStore implements LinkStore {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO integration_link (link_value, updated_at, "
                     + "integration_name, ticket_id, link_key) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, value);
-                s.setTimestamp(2, Timestamp.from(clock.instant()));
+                Jdbc.setInstant(s, 2, clock.instant());
                 bind(s, 3, integrationName, ticketId, key);
                 s.executeUpdate();
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!Jdbc.isUniqueViolation(e)) {
                     throw e;
                 }
                 update(c, integrationName, ticketId, key, value);
@@ -93,7 +93,7 @@ public class JdbcLinkStore implements LinkStore {
         try (PreparedStatement s = c.prepareStatement("UPDATE integration_link SET link_value = ?, updated_at = ? "
                 + "WHERE integration_name = ? AND ticket_id = ? AND link_key = ?")) {
             s.setString(1, value);
-            s.setTimestamp(2, Timestamp.from(clock.instant()));
+            Jdbc.setInstant(s, 2, clock.instant());
             bind(s, 3, integrationName, ticketId, key);
             return s.executeUpdate();
         }
@@ -131,7 +131,7 @@ public class JdbcLinkStore implements LinkStore {
                     return;
                 } catch (SQLException e) {
                     c.rollback();
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == 3) {
+                    if (!Jdbc.isUniqueViolation(e) || attempt == 3) {
                         throw e;
                     }
                 } finally {
@@ -153,12 +153,12 @@ public class JdbcLinkStore implements LinkStore {
             s.setString(4, link.ticketId());
             s.executeUpdate();
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         try (PreparedStatement s = c.prepareStatement("UPDATE ticket_link SET remote_key = ?, url = ?, updated_at = ? "
                 + "WHERE integration_name = ? AND ticket_id = ? AND link_type = ?")) {
             s.setString(1, link.key());
             s.setString(2, link.url());
-            s.setTimestamp(3, now);
+            Jdbc.setInstant(s, 3, now);
             bind(s, 4, link.integration(), link.ticketId(), link.type());
             if (s.executeUpdate() > 0) {
                 return;
@@ -168,7 +168,7 @@ public class JdbcLinkStore implements LinkStore {
                 + "integration_name, ticket_id, link_type) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, link.key());
             s.setString(2, link.url());
-            s.setTimestamp(3, now);
+            Jdbc.setInstant(s, 3, now);
             bind(s, 4, link.integration(), link.ticketId(), link.type());
             s.executeUpdate();
         }

@@ -8,11 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,6 +20,7 @@ import java.util.Set;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.security.ApiKeyInfo;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.CreatedApiKey;
@@ -134,12 +132,8 @@ public class ApiKeyServiceImpl implements ApiKeyService {
                 ps.setString(3, info.prefix());
                 ps.setString(4, hash(key));
                 ps.setString(5, Scopes.format(info.scopes()));
-                if (rateLimit == null) {
-                    ps.setNull(6, Types.INTEGER);
-                } else {
-                    ps.setInt(6, rateLimit);
-                }
-                ps.setObject(7, toDb(info.createdAt()));
+                Jdbc.setInteger(ps, 6, rateLimit);
+                Jdbc.setInstant(ps, 7, info.createdAt());
                 return ps.executeUpdate();
             }
         });
@@ -170,7 +164,7 @@ public class ApiKeyServiceImpl implements ApiKeyService {
         boolean revoked = database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-                ps.setObject(1, toDb(now()));
+                Jdbc.setInstant(ps, 1, now());
                 ps.setString(2, id);
                 return ps.executeUpdate() == 1;
             }
@@ -212,8 +206,7 @@ public class ApiKeyServiceImpl implements ApiKeyService {
                     if (!rs.next()) {
                         return null;
                     }
-                    int limit = rs.getInt("rate_limit");
-                    Integer rateLimit = rs.wasNull() ? null : limit;
+                    Integer rateLimit = Jdbc.getInteger(rs, "rate_limit");
                     return new HubPrincipal(rs.getString("id"), rs.getString("name"), HubPrincipal.Kind.API_KEY,
                             Scopes.parse(rs.getString("scopes")), rateLimit);
                 }
@@ -232,33 +225,22 @@ public class ApiKeyServiceImpl implements ApiKeyService {
 
     private int updateLastUsed(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE api_key SET last_used_at = ? WHERE id = ?")) {
-            ps.setObject(1, toDb(now()));
+            Jdbc.setInstant(ps, 1, now());
             ps.setString(2, id);
             return ps.executeUpdate();
         }
     }
 
     private static ApiKeyInfo readInfo(ResultSet rs) throws SQLException {
-        int limit = rs.getInt("rate_limit");
-        Integer rateLimit = rs.wasNull() ? null : limit;
+        Integer rateLimit = Jdbc.getInteger(rs, "rate_limit");
         return new ApiKeyInfo(rs.getString("id"), rs.getString("name"), rs.getString("key_prefix"),
-                Scopes.parse(rs.getString("scopes")), rateLimit, fromDb(rs, "created_at"), fromDb(rs, "last_used_at"),
-                fromDb(rs, "revoked_at"));
+                Scopes.parse(rs.getString("scopes")), rateLimit, Jdbc.getInstant(rs, "created_at"),
+                Jdbc.getInstant(rs, "last_used_at"), Jdbc.getInstant(rs, "revoked_at"));
     }
 
+    /** @return now, as stored: a value read back equals the one written */
     private Instant now() {
-        // Microsecond precision: what both databases store, so a value read back equals the one written.
-        Instant now = clock.instant();
-        return Instant.ofEpochSecond(now.getEpochSecond(), now.getNano() / 1000 * 1000L);
-    }
-
-    private static OffsetDateTime toDb(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant fromDb(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return Jdbc.truncate(clock.instant());
     }
 
     /** @return the lower-case hex SHA-256 of the key's UTF-8 bytes */
