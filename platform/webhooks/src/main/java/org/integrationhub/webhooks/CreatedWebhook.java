@@ -7,7 +7,7 @@ import java.util.Objects;
  * once and forget it; {@link #toString()} does not include it.
  *
  * @param endpoint the endpoint as stored
- * @param secret the signing secret ({@code whsec_} + base64)
+ * @param secret the signing secret ({@code whsec_} + base64, or the raw secret the endpoint was registered with)
  * @since 0.2.0
  */
 public record CreatedWebhook(WebhookEndpointInfo endpoint, String secret) {

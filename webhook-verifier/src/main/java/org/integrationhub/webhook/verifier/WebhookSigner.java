@@ -10,7 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Computes the signatures of one webhook delivery. Secrets are {@code whsec_} followed by the base64 of the key
- * bytes. Thread-safe (each thread keeps one {@code Mac} instance, keyed anew for every signature).
+ * bytes, or (since 0.3.0, for endpoints registered with the original design's API) a raw secret without that
+ * prefix, whose key bytes are its UTF-8 encoding. Thread-safe (each thread keeps one {@code Mac} instance, keyed
+ * anew for every signature).
  *
  * @since 0.1.0
  */
@@ -32,14 +34,15 @@ public final class WebhookSigner {
 
     /**
      * The Standard Webhooks v1 signature: base64 of HMAC-SHA256 over {@code "{id}.{timestamp}.{body}"} keyed with
-     * the base64-decoded part of the secret after {@code whsec_}.
+     * the {@link #key(String) key bytes} of the secret (the base64-decoded part after {@code whsec_}, or a raw
+     * secret's UTF-8 bytes).
      *
-     * @param secret the endpoint secret ({@code whsec_…})
+     * @param secret the endpoint secret ({@code whsec_…} or raw)
      * @param id the {@code webhook-id}
      * @param timestamp the {@code webhook-timestamp} (unix seconds)
      * @param body the exact request body
      * @return {@code "v1,<base64>"}
-     * @throws IllegalArgumentException if the secret is not {@code whsec_} + base64
+     * @throws IllegalArgumentException if the secret is empty, or {@code whsec_} followed by no valid base64
      */
     public static String standardSignature(String secret, String id, long timestamp, String body) {
         return standardSignature(secret, id, timestamp, body.getBytes(StandardCharsets.UTF_8));
@@ -50,7 +53,7 @@ public final class WebhookSigner {
      *
      * @param body the exact request body bytes
      * @return {@code "v1,<base64>"}
-     * @throws IllegalArgumentException if the secret is not {@code whsec_} + base64
+     * @throws IllegalArgumentException if the secret is empty, or {@code whsec_} followed by no valid base64
      * @since 0.2.0
      */
     public static String standardSignature(String secret, String id, long timestamp, byte[] body) {
@@ -83,15 +86,36 @@ public final class WebhookSigner {
     }
 
     /**
+     * The HMAC key of a secret: for {@code whsec_…} the base64-decoded part after the prefix (Standard Webhooks);
+     * for any other secret (a raw secret such as the original design's 32 random characters) its UTF-8 bytes, as
+     * Standard Webhooks libraries do for a raw key ({@code new Webhook(byte[])}).
+     *
      * @param secret a webhook secret
-     * @return the key bytes it encodes
-     * @throws IllegalArgumentException if it is not {@code whsec_} + base64
+     * @return the key bytes it stands for
+     * @throws IllegalArgumentException if it is null or empty, or {@code whsec_} followed by no valid base64
+     * @since 0.3.0 (a secret without the prefix was refused before)
      */
     public static byte[] key(String secret) {
-        if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
-            throw new IllegalArgumentException("a webhook secret starts with " + SECRET_PREFIX);
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("a webhook secret is required");
         }
-        return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+        if (!isStandard(secret)) {
+            return secret.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] key = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+        if (key.length == 0) {
+            throw new IllegalArgumentException("a " + SECRET_PREFIX + " secret carries the base64 of its key");
+        }
+        return key;
+    }
+
+    /**
+     * @param secret a webhook secret
+     * @return whether it is a Standard Webhooks secret ({@code whsec_} + base64) rather than a raw one
+     * @since 0.3.0
+     */
+    public static boolean isStandard(String secret) {
+        return secret != null && secret.startsWith(SECRET_PREFIX);
     }
 
     /** @return this thread's HMAC-SHA256, keyed (finding a JCE provider for each signature cost more than the MAC) */

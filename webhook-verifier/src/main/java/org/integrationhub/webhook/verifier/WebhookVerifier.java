@@ -28,13 +28,13 @@ public final class WebhookVerifier {
     private final Duration tolerance;
     private final Clock clock;
 
-    /** @param secret the endpoint's secret ({@code whsec_…}) */
+    /** @param secret the endpoint's secret ({@code whsec_…}, or the raw secret the endpoint was registered with) */
     public WebhookVerifier(String secret) {
         this(secret, DEFAULT_TOLERANCE, Clock.systemUTC());
     }
 
     /**
-     * @param secret the endpoint's secret ({@code whsec_…})
+     * @param secret the endpoint's secret ({@code whsec_…}, or a raw secret: keyed with its UTF-8 bytes)
      * @param tolerance accepted clock difference either way
      * @param clock the receiver's clock
      */

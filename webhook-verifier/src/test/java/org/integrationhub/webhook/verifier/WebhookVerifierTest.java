@@ -95,8 +95,30 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void rejectsSecretsWithoutPrefix() {
-        assertThatThrownBy(() -> new WebhookVerifier("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
-                .isInstanceOf(IllegalArgumentException.class);
+    void rawSecretsAreKeyedWithTheirUtf8BytesAsTheReferenceDoes() throws Exception {
+        String raw = "k9Q2vX7pL4mZ8rT1wY6bN3cF5hJ0dS2g"; // the original design's 32 random characters
+        String body = BODY + " \u00e9";
+        String ours = WebhookSigner.standardSignature(raw, "msg_1", TS, body);
+        assertThat(ours).isEqualTo(new Webhook(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .sign("msg_1", TS, body));
+        assertThat(WebhookSigner.key(raw)).isEqualTo(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(WebhookSigner.isStandard(raw)).isFalse();
+        assertThat(WebhookSigner.isStandard(SECRET)).isTrue();
+
+        WebhookVerifier v = new WebhookVerifier(raw, Duration.ofMinutes(5), clock);
+        v.verify("msg_1", Long.toString(TS), ours, body);
+        v.verifyLegacy(WebhookSigner.legacySignature(raw, body), body);
+        // a whsec_ secret with the same characters is another key: its signature does not verify
+        assertThatThrownBy(() -> v.verify("msg_1", Long.toString(TS),
+                WebhookSigner.standardSignature(SECRET, "msg_1", TS, body), body))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void rejectsEmptySecretsAndBadBase64AfterThePrefix() {
+        assertThatThrownBy(() -> new WebhookVerifier("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebhookVerifier(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebhookVerifier("whsec_not base64!")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebhookVerifier("whsec_")).isInstanceOf(IllegalArgumentException.class);
     }
 }

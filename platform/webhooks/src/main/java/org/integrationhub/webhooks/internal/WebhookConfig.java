@@ -9,6 +9,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "Webhook endpoints: target networks, secrets, timeouts, retries, auto-disable.")
 public @interface WebhookConfig {
 
+    @AttributeDefinition(name = "Enabled", description = "Send webhooks. When false nothing is sent: deliveries "
+            + "stay pending (no attempt is counted, endpoints are not failing) and go out once this is true again; "
+            + "one still pending after the delivery engine's absence retention (absentRetentionHours, default 7 "
+            + "days) fails and can be redelivered or replayed. Endpoints can still be managed.")
+    boolean enabled() default true;
+
+    @AttributeDefinition(name = "Verify TLS certificates (default)", description = "The tls_verify of endpoints "
+            + "registered without one. False trusts any certificate (and host name) of such an endpoint; each "
+            + "endpoint can still say otherwise (tls_verify, hub:webhook-add --tls-verify).")
+    boolean verifySsl() default true;
+
     @AttributeDefinition(name = "Allowed networks", description = "CIDRs that endpoints may target although they are "
             + "not public (e.g. 127.0.0.0/8, 10.0.0.0/8). Empty: public addresses only.")
     String[] allowedNetworks() default {};

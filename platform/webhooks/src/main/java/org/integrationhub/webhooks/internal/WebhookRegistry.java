@@ -121,8 +121,8 @@ public class WebhookRegistry implements SubscriptionSource {
         String secret = in.secret() != null ? in.secret() : SecretBox.newSecret(config.secretBytes());
         Endpoint e = new Endpoint(Ids.next(), in.url(), in.description(), WebhookValidator.events(in.events()), secret,
                 null, null, in.headers(), in.rateLimit() == null || in.rateLimit() == 0 ? null : in.rateLimit(),
-                in.tlsVerify() == null || in.tlsVerify(), in.retrySchedule() == null ? config.retrySchedule()
-                        : in.retrySchedule(), false, null, null, now, now);
+                in.tlsVerify() == null ? config.verifySsl() : in.tlsVerify(),
+                in.retrySchedule() == null ? config.retrySchedule() : in.retrySchedule(), false, null, null, now, now);
         store.insert(e);
         endpoints.put(e.id(), e);
         if (!e.tlsVerify()) {

@@ -43,6 +43,9 @@ public class WebhookSender implements DeliveryTransport {
     static final int EXCERPT_BYTES = 1000;
     /** The type of the synthetic event {@link #sendTest} sends. */
     public static final String TEST_EVENT = "webhook.test";
+    /** Why nothing is sent while {@link WebhookConfig#enabled()} is false. */
+    static final String DISABLED_HUB_WIDE = "webhooks are disabled hub-wide (enabled = false in "
+            + "etc/org.integrationhub.webhooks.cfg)";
 
     private final Logger logger = LoggerFactory.getLogger(WebhookSender.class);
     private final WebhookRegistry registry;
@@ -103,6 +106,9 @@ public class WebhookSender implements DeliveryTransport {
         if (e.disabled()) {
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(null, null, "endpoint disabled", null));
         }
+        if (!config.enabled()) { // waits as for an absent subscriber: not an attempt, not the endpoint's failure
+            return CompletableFuture.completedFuture(DeliveryOutcome.subscriberAbsent(DISABLED_HUB_WIDE));
+        }
         if (e.rateLimit() != null && !rates.tryAcquire(e.id(), e.rateLimit())) {
             return CompletableFuture.completedFuture(DeliveryOutcome.subscriberAbsent("endpoint rate limit reached"));
         }
@@ -127,6 +133,9 @@ public class WebhookSender implements DeliveryTransport {
      * @return the classified outcome of the one attempt
      */
     public CompletionStage<DeliveryOutcome> sendTest(Endpoint e) {
+        if (!config.enabled()) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(null, null, DISABLED_HUB_WIDE, null));
+        }
         Instant start = clock.instant();
         String messageId = "test_" + Ids.next();
         String body = "{\"type\":\"" + TEST_EVENT + "\",\"timestamp\":\"" + start + "\",\"data\":{\"webhook_id\":\""

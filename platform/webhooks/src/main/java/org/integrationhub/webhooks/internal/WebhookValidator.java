@@ -19,6 +19,10 @@ final class WebhookValidator {
             "transfer-encoding", "user-agent", "x-webhook-signature", "te", "upgrade", "expect", "keep-alive",
             "proxy-authorization", "trailer");
 
+    /** Shortest raw (non-{@code whsec_}) secret accepted: 24 characters, as many as the shortest generated key's bytes. */
+    static final int MIN_RAW_SECRET = 24;
+    static final int MAX_RAW_SECRET = 256;
+
     private final SsrfGuard guard;
 
     WebhookValidator(SsrfGuard guard) {
@@ -57,7 +61,10 @@ final class WebhookValidator {
             errors.add(new FieldError("description", "is longer than 500 characters"));
         }
         if (in.secret() != null && !validSecret(in.secret())) {
-            errors.add(new FieldError("secret", "must be whsec_ followed by the base64 of 24 to 64 bytes"));
+            errors.add(new FieldError("secret", in.secret().startsWith("whsec_")
+                    ? "must be whsec_ followed by the base64 of 24 to 64 bytes"
+                    : "must be a whsec_ secret, or a raw secret of " + MIN_RAW_SECRET + " to " + MAX_RAW_SECRET
+                            + " characters without spaces or control characters"));
         }
         if (in.headers() != null) {
             for (Map.Entry<String, String> h : in.headers().entrySet()) {
@@ -87,9 +94,16 @@ final class WebhookValidator {
         return events.contains("*") ? Set.of("*") : new LinkedHashSet<>(events);
     }
 
+    /**
+     * A Standard Webhooks secret ({@code whsec_} + base64 of 24–64 bytes), or a raw secret as the original design's
+     * API took them (it generated 32 random characters): 24–256 characters, no whitespace or control characters.
+     * A raw secret signs both headers with its UTF-8 bytes (see {@code WebhookSigner.key}).
+     */
     static boolean validSecret(String secret) {
         if (!secret.startsWith("whsec_")) {
-            return false;
+            int length = secret.codePointCount(0, secret.length());
+            return length >= MIN_RAW_SECRET && length <= MAX_RAW_SECRET
+                    && secret.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
         }
         try {
             int n = Base64.getDecoder().decode(secret.substring(6)).length;

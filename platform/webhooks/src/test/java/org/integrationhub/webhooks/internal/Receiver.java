@@ -30,15 +30,29 @@ final class Receiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile Function<Received, Answer> answer = r -> new Answer(200, null);
+    private final javax.net.ssl.SSLContext tls;
     private HttpServer server;
     private int port;
 
     Receiver() throws IOException {
+        this(null);
+    }
+
+    /** @param tls serves HTTPS with this context when not null */
+    Receiver(javax.net.ssl.SSLContext tls) throws IOException {
+        this.tls = tls;
         start(0);
     }
 
     void start(int onPort) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 100);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", onPort);
+        if (tls != null) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 100);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 100);
+        }
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
@@ -50,7 +64,7 @@ final class Receiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/hook";
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/hook";
     }
 
     int port() {

@@ -41,7 +41,8 @@ public class WebhookAddCommand implements Action {
             description = "A custom header NAME=VALUE sent with every delivery (repeatable)")
     List<String> headers;
 
-    @Option(name = "--secret", description = "Use this secret (whsec_ + base64 of 24..64 bytes) instead of a generated one")
+    @Option(name = "--secret", description = "Use this secret (whsec_ + base64 of 24..64 bytes, or a raw secret of "
+            + "24..256 characters) instead of a generated one")
     String secret;
 
     @Option(name = "--rate-limit", aliases = "-r", description = "Maximum deliveries per second to this endpoint")
