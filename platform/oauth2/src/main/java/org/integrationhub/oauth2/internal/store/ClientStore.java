@@ -5,11 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.integrationhub.oauth2.internal.OAuthClient;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.security.Scopes;
 
 /** The {@code oauth_client} table. */
@@ -35,8 +37,8 @@ public final class ClientStore {
                 ps.setString(5, Scopes.format(c.grantTypes()));
                 ps.setString(6, String.join("\n", c.redirectUris()));
                 ps.setString(7, Scopes.format(c.scopes()));
-                ps.setObject(8, Jdbc.ts(c.createdAt()));
-                ps.setObject(9, Jdbc.ts(c.revokedAt()));
+                ps.setObject(8, Jdbc.timestamp(c.createdAt()));
+                ps.setObject(9, Jdbc.timestamp(c.revokedAt()));
                 return ps.executeUpdate();
             }
         });
@@ -82,7 +84,7 @@ public final class ClientStore {
     private boolean update(String sql, Object first, String id) {
         return database.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.setObject(1, first instanceof Instant ? Jdbc.ts((Instant) first) : first);
+                ps.setObject(1, first instanceof Instant ? Jdbc.timestamp((Instant) first) : first);
                 ps.setString(2, id);
                 return ps.executeUpdate() == 1;
             }
@@ -92,7 +94,11 @@ public final class ClientStore {
     private static OAuthClient read(ResultSet rs) throws SQLException {
         return new OAuthClient(rs.getString("id"), rs.getString("name"), rs.getString("secret_hash"),
                 rs.getBoolean("public_client"), Scopes.parse(rs.getString("grant_types")),
-                Jdbc.lines(rs.getString("redirect_uris")), Scopes.parse(rs.getString("scopes")),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "revoked_at"));
+                lines(rs.getString("redirect_uris")), Scopes.parse(rs.getString("scopes")),
+                Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "revoked_at"));
+    }
+
+    private static List<String> lines(String value) {
+        return value == null || value.isEmpty() ? List.of() : Arrays.asList(value.split("\n"));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.security.Scopes;
 
 /** The {@code oauth_code} table: authorization codes, single use. */
@@ -27,7 +28,7 @@ public final class CodeStore {
                 ps.setString(4, c.redirectUri());
                 ps.setString(5, Scopes.format(c.scopes()));
                 ps.setString(6, c.codeChallenge());
-                ps.setObject(7, Jdbc.ts(c.expiresAt()));
+                ps.setObject(7, Jdbc.timestamp(c.expiresAt()));
                 return ps.executeUpdate();
             }
         });
@@ -50,13 +51,13 @@ public final class CodeStore {
                         return Optional.<AuthorizationCode>empty();
                     }
                     code = new AuthorizationCode(codeHash, rs.getString(1), rs.getString(2), rs.getString(3),
-                            Scopes.parse(rs.getString(4)), rs.getString(5), Jdbc.instant(rs, "expires_at"),
-                            Jdbc.instant(rs, "used_at"), rs.getString(8));
+                            Scopes.parse(rs.getString(4)), rs.getString(5), Jdbc.getInstant(rs, "expires_at"),
+                            Jdbc.getInstant(rs, "used_at"), rs.getString(8));
                 }
             }
             if (code.usedAt() == null) {
                 try (PreparedStatement ps = conn.prepareStatement("UPDATE oauth_code SET used_at = ? WHERE code_hash = ?")) {
-                    ps.setObject(1, Jdbc.ts(now));
+                    ps.setObject(1, Jdbc.timestamp(now));
                     ps.setString(2, codeHash);
                     ps.executeUpdate();
                 }
@@ -80,7 +81,7 @@ public final class CodeStore {
     public int deleteExpired(Instant cutoff) {
         return database.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM oauth_code WHERE expires_at < ?")) {
-                ps.setObject(1, Jdbc.ts(cutoff));
+                ps.setObject(1, Jdbc.timestamp(cutoff));
                 return ps.executeUpdate();
             }
         });

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.security.Scopes;
 
 /** The {@code oauth_consent} table: which user consented to which client obtaining which scope set. */
@@ -40,7 +41,7 @@ public final class ConsentStore {
                 ps.setString(1, subject);
                 ps.setString(2, clientId);
                 ps.setString(3, s);
-                ps.setObject(4, Jdbc.ts(now));
+                ps.setObject(4, Jdbc.timestamp(now));
                 ps.setString(5, subject);
                 ps.setString(6, clientId);
                 ps.setString(7, s);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.security.Scopes;
 
 /**
@@ -35,11 +36,11 @@ public final class RefreshTokenStore {
                 ps.setString(4, t.subject());
                 ps.setString(5, Scopes.format(t.scopes()));
                 ps.setString(6, t.accessJti());
-                ps.setObject(7, Jdbc.ts(t.accessExp()));
-                ps.setObject(8, Jdbc.ts(t.createdAt()));
-                ps.setObject(9, Jdbc.ts(t.expiresAt()));
-                ps.setObject(10, Jdbc.ts(t.usedAt()));
-                ps.setObject(11, Jdbc.ts(t.revokedAt()));
+                ps.setObject(7, Jdbc.timestamp(t.accessExp()));
+                ps.setObject(8, Jdbc.timestamp(t.createdAt()));
+                ps.setObject(9, Jdbc.timestamp(t.expiresAt()));
+                ps.setObject(10, Jdbc.timestamp(t.usedAt()));
+                ps.setObject(11, Jdbc.timestamp(t.revokedAt()));
                 return ps.executeUpdate();
             }
         });
@@ -67,7 +68,7 @@ public final class RefreshTokenStore {
             } else if (now.isBefore(t.expiresAt())) {
                 try (PreparedStatement ps = conn.prepareStatement(
                         "UPDATE oauth_refresh_token SET used_at = ? WHERE token_hash = ?")) {
-                    ps.setObject(1, Jdbc.ts(now));
+                    ps.setObject(1, Jdbc.timestamp(now));
                     ps.setString(2, tokenHash);
                     ps.executeUpdate();
                 }
@@ -85,7 +86,7 @@ public final class RefreshTokenStore {
     public int deleteExpired(Instant cutoff) {
         return database.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM oauth_refresh_token WHERE expires_at < ?")) {
-                ps.setObject(1, Jdbc.ts(cutoff));
+                ps.setObject(1, Jdbc.timestamp(cutoff));
                 return ps.executeUpdate();
             }
         });
@@ -95,14 +96,14 @@ public final class RefreshTokenStore {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO oauth_revoked_token (jti, expires_at, revoked_at) "
                 + "SELECT r.access_jti, r.access_exp, ? FROM oauth_refresh_token r WHERE r.family_id = ? "
                 + "AND r.access_exp > ? AND NOT EXISTS (SELECT 1 FROM oauth_revoked_token x WHERE x.jti = r.access_jti)")) {
-            ps.setObject(1, Jdbc.ts(now));
+            ps.setObject(1, Jdbc.timestamp(now));
             ps.setString(2, familyId);
-            ps.setObject(3, Jdbc.ts(now));
+            ps.setObject(3, Jdbc.timestamp(now));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = conn.prepareStatement(
                 "UPDATE oauth_refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")) {
-            ps.setObject(1, Jdbc.ts(now));
+            ps.setObject(1, Jdbc.timestamp(now));
             ps.setString(2, familyId);
             return ps.executeUpdate();
         }
@@ -118,8 +119,8 @@ public final class RefreshTokenStore {
                 }
                 return Optional.of(new RefreshToken(rs.getString("token_hash"), rs.getString("family_id"),
                         rs.getString("client_id"), rs.getString("subject"), Scopes.parse(rs.getString("scopes")),
-                        rs.getString("access_jti"), Jdbc.instant(rs, "access_exp"), Jdbc.instant(rs, "created_at"),
-                        Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "used_at"), Jdbc.instant(rs, "revoked_at")));
+                        rs.getString("access_jti"), Jdbc.getInstant(rs, "access_exp"), Jdbc.getInstant(rs, "created_at"),
+                        Jdbc.getInstant(rs, "expires_at"), Jdbc.getInstant(rs, "used_at"), Jdbc.getInstant(rs, "revoked_at")));
             }
         }
     }

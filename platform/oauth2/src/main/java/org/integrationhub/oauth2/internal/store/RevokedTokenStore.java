@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 
 /** The {@code oauth_revoked_token} table: ids (jti) of revoked access tokens until they expire. */
 public final class RevokedTokenStore {
@@ -21,8 +22,8 @@ public final class RevokedTokenStore {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO oauth_revoked_token (jti, expires_at, "
                     + "revoked_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM oauth_revoked_token WHERE jti = ?)")) {
                 ps.setString(1, jti);
-                ps.setObject(2, Jdbc.ts(expiresAt));
-                ps.setObject(3, Jdbc.ts(now));
+                ps.setObject(2, Jdbc.timestamp(expiresAt));
+                ps.setObject(3, Jdbc.timestamp(now));
                 ps.setString(4, jti);
                 return ps.executeUpdate();
             }
@@ -44,7 +45,7 @@ public final class RevokedTokenStore {
     public int deleteExpired(Instant cutoff) {
         return database.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM oauth_revoked_token WHERE expires_at < ?")) {
-                ps.setObject(1, Jdbc.ts(cutoff));
+                ps.setObject(1, Jdbc.timestamp(cutoff));
                 return ps.executeUpdate();
             }
         });

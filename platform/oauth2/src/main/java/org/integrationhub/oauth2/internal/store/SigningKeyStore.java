@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 
 /** The {@code oauth_signing_key} table. */
 public final class SigningKeyStore {
@@ -26,7 +27,7 @@ public final class SigningKeyStore {
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(new SigningKeyRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "retired_at")));
+                            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "retired_at")));
                 }
             }
             return result;
@@ -38,7 +39,7 @@ public final class SigningKeyStore {
         database.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE oauth_signing_key SET retired_at = ? WHERE retired_at IS NULL")) {
-                ps.setObject(1, Jdbc.ts(key.createdAt()));
+                ps.setObject(1, Jdbc.timestamp(key.createdAt()));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO oauth_signing_key (kid, public_jwk, "
@@ -46,7 +47,7 @@ public final class SigningKeyStore {
                 ps.setString(1, key.kid());
                 ps.setString(2, key.publicJwk());
                 ps.setString(3, key.privateKey());
-                ps.setObject(4, Jdbc.ts(key.createdAt()));
+                ps.setObject(4, Jdbc.timestamp(key.createdAt()));
                 return ps.executeUpdate();
             }
         });
@@ -57,7 +58,7 @@ public final class SigningKeyStore {
         return database.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "DELETE FROM oauth_signing_key WHERE retired_at IS NOT NULL AND retired_at < ?")) {
-                ps.setObject(1, Jdbc.ts(cutoff));
+                ps.setObject(1, Jdbc.timestamp(cutoff));
                 return ps.executeUpdate();
             }
         });
