@@ -2,18 +2,37 @@ package org.integrationhub.delivery.internal;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
+import org.integrationhub.api.EventType;
+import org.integrationhub.delivery.Delivery;
+import org.integrationhub.delivery.DeliveryAttempt;
 import org.integrationhub.delivery.DeliveryMetrics;
+import org.integrationhub.delivery.DeliveryPage;
+import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.SubscriptionSource;
+import org.integrationhub.delivery.internal.dispatch.DeliveryStore;
+import org.integrationhub.delivery.internal.dispatch.DirectLane;
+import org.integrationhub.delivery.internal.dispatch.Dispatcher;
+import org.integrationhub.delivery.internal.log.DeliveryLog;
+import org.integrationhub.delivery.internal.relay.Relay;
+import org.integrationhub.delivery.internal.shared.Settings;
+import org.integrationhub.delivery.internal.shared.Unsettled;
 import org.integrationhub.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,19 +49,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable delivery engine: relays the outbox into deliveries and dispatches them, woken right after each commit
- * by the core's EventAdmin events and by a polling safety net; registers the {@link DeliveryService} (the log).
+ * by the core's EventAdmin events and by a polling safety net. It is made of its parts, each in a sub-package (see the
+ * package doc for what each holds and the journal's invariants): the {@link Relay}, the {@link Dispatcher} with its
+ * {@link DirectLane}, and the {@link DeliveryLog}, which answers the {@link DeliveryService} and
+ * {@link DeliveryMetrics} calls this component registers.
  */
 @Component(service = {DeliveryService.class, DeliveryMetrics.class, EventHandler.class}, immediate = true,
         configurationPid = DeliveryEngine.PID,
         property = EventConstants.EVENT_TOPIC + "=org/integrationhub/*")
 @Designate(ocd = EngineConfig.class)
-public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, EventHandler {
+public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHandler {
 
     static final String PID = "org.integrationhub.delivery";
 
     private final Logger logger = LoggerFactory.getLogger(DeliveryEngine.class);
     private final ScheduledExecutorService scheduler;
+    private final Clock clock;
     private final Settings settings;
+    private final DeliveryLog log;
     private final Relay relay;
     private final Dispatcher dispatcher;
     private final DirectLane lane;
@@ -61,7 +85,7 @@ public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, Even
     @Activate
     public DeliveryEngine(@Reference Database db,
             @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler, EngineConfig config) {
-        this(db, scheduler, Clock.systemUTC(), Settings.of(config, defaultNodeName()));
+        this(db, scheduler, Clock.systemUTC(), settings(config, defaultNodeName()));
     }
 
     DeliveryEngine(Database db, ScheduledExecutorService scheduler, Clock clock, Settings settings) {
@@ -70,8 +94,9 @@ public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, Even
 
     private DeliveryEngine(Database db, ScheduledExecutorService scheduler, Clock clock, Settings settings,
             Unsettled unsettled) {
-        super(db, clock, settings, unsettled);
         this.scheduler = scheduler;
+        this.clock = clock;
+        this.log = new DeliveryLog(db, clock, settings, unsettled, this::wake);
         this.settings = settings;
         this.relay = new Relay(db, clock, settings, unsettled);
         this.statistics = new Statistics(db, clock, scheduler);
@@ -121,8 +146,58 @@ public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, Even
     }
 
     @Override
+    public DeliveryPage list(DeliveryQuery query) {
+        return log.list(query);
+    }
+
+    @Override
+    public Optional<Delivery> get(String deliveryId) {
+        return log.get(deliveryId);
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String deliveryId) {
+        return log.attempts(deliveryId);
+    }
+
+    @Override
+    public Delivery redeliver(String deliveryId) {
+        return log.redeliver(deliveryId);
+    }
+
+    @Override
+    public int replay(String kind, String subscriberId, Instant since, Instant until, Set<EventType> types) {
+        return log.replay(kind, subscriberId, since, until, types);
+    }
+
+    @Override
+    public int retryFailed(String kind, String subscriberId) {
+        return log.retryFailed(kind, subscriberId);
+    }
+
+    @Override
+    public int cancelPending(String kind, String subscriberId, String reason) {
+        return log.cancelPending(kind, subscriberId, reason);
+    }
+
+    @Override
+    public int resume(String kind, String subscriberId) {
+        return log.resume(kind, subscriberId);
+    }
+
+    @Override
+    public DeliveryStats stats(String kind, String subscriberId) {
+        return log.stats(kind, subscriberId);
+    }
+
+    @Override
+    public Map<String, DeliveryMetrics.Queue> queues() {
+        return log.queues();
+    }
+
+    @Override
     public Map<String, Map<DeliveryMetrics.Outcome, Long>> outcomes() {
-        return dispatcher.outcomes.snapshot();
+        return dispatcher.outcomes();
     }
 
     /** A committed change: relay and dispatch now rather than at the next poll. */
@@ -132,7 +207,7 @@ public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, Even
     }
 
     /** Schedules one pump on the shared scheduler unless one is already waiting to run. */
-    void wake() {
+    private void wake() {
         if (active && pumpScheduled.compareAndSet(false, true)) {
             scheduler.execute(this::pump);
         }
@@ -202,13 +277,18 @@ public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, Even
 
     private void purgeQuietly() {
         try {
-            int purged = purge();
+            int purged = log.purge();
             if (purged > 0) {
                 logger.info("Purged {} completed deliveries older than {}", purged, settings.retention());
             }
         } catch (RuntimeException e) {
             logger.warn("Delivery log purge failed: {}", e.toString());
         }
+    }
+
+    /** Purges the log now (tests; the engine purges hourly). */
+    int purge() {
+        return log.purge();
     }
 
     /** @return the kinds with a transport right now */
@@ -223,6 +303,18 @@ public class DeliveryEngine extends DeliveryLog implements DeliveryMetrics, Even
     /** @return the direct-dispatch chains alive on this node (0 when idle) */
     int directChains() {
         return lane == null ? 0 : lane.chains();
+    }
+
+    /** @return the settings this configuration describes */
+    static Settings settings(EngineConfig c, String defaultNodeName) {
+        Set<String> kinds = Arrays.stream(c.requiredKinds()).map(String::trim).filter(k -> !k.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return new Settings(c.nodeName().isBlank() ? defaultNodeName : c.nodeName().trim(), kinds,
+                Duration.ofMillis(c.pollIntervalMillis()), Duration.ofSeconds(c.leaseSeconds()), c.batchSize(),
+                c.maxInFlight(), c.stallInFlight(), Duration.ofSeconds(c.stallSeconds()),
+                Duration.ofSeconds(c.absentRecheckSeconds()),
+                Duration.ofHours(c.absentRetentionHours()), Duration.ofMinutes(1), Duration.ofDays(c.retentionDays()),
+                c.directDispatch());
     }
 
     private static String kind(Map<String, Object> props) {

@@ -10,6 +10,9 @@ import java.util.Set;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.SubscriptionSource;
+import org.integrationhub.delivery.internal.dispatch.DeliveryStore;
+import org.integrationhub.delivery.internal.relay.Relay;
+import org.integrationhub.delivery.internal.shared.Claimed;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AutoClose;

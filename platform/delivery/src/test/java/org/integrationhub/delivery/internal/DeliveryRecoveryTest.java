@@ -12,6 +12,7 @@ import java.util.Set;
 import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryTransport;
+import org.integrationhub.delivery.internal.shared.Settings;
 import org.integrationhub.persistence.testing.TestDatabases;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AutoClose;

@@ -28,7 +28,11 @@ import org.integrationhub.api.TicketStatus;
 import org.integrationhub.core.json.HubJson;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.SubscriptionSource;
+import org.integrationhub.delivery.internal.journal.Journal;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.delivery.internal.shared.Settings;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.persistence.internal.DatabaseImpl;
 import org.integrationhub.persistence.testing.TestDatabases;
 
@@ -77,7 +81,7 @@ final class EngineFixture implements AutoCloseable {
             ps.setString(1, e.id());
             ps.setString(2, type.wireName());
             ps.setString(3, ticketId);
-            Sql.setInstant(ps, 4, now);
+            Jdbc.setInstant(ps, 4, now);
             ps.setString(5, HubJson.eventJson(e));
             ps.executeUpdate();
         }

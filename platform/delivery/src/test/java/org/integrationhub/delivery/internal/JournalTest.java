@@ -15,6 +15,7 @@ import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.delivery.internal.shared.Ids;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;

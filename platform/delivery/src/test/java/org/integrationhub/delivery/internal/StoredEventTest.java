@@ -14,6 +14,8 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.SubscriptionSource;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +58,7 @@ class StoredEventTest {
                 ps.setString(1, Ids.next());
                 ps.setString(2, EventType.TICKET_UPDATED.wireName());
                 ps.setString(3, "T1");
-                Sql.setInstant(ps, 4, Instant.now());
+                Jdbc.setInstant(ps, 4, Instant.now());
                 ps.setString(5, stored);
                 return ps.executeUpdate();
             }

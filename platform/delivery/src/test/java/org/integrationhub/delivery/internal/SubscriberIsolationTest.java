@@ -21,6 +21,7 @@ import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.DeliveryTransport;
+import org.integrationhub.delivery.internal.shared.Settings;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;

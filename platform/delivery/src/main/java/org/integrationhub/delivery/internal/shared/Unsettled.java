@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.shared;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +17,14 @@ import org.integrationhub.delivery.DeliveryRequest;
  * position stays below the first of them) and by subscriber (they count as pending in its statistics, and its delivery
  * log lists them as pending). Thread-safe.
  */
-final class Unsettled {
+public final class Unsettled {
 
     private final TreeMap<Long, Integer> bySequence = new TreeMap<>();
     private final Map<Subscriber, long[]> bySubscriber = new HashMap<>();
     /** By identity of the request: one sent again after a {@link #clear} is another member than the first. */
     private final Map<DeliveryRequest, Claimed> members = new IdentityHashMap<>();
 
-    synchronized void add(Claimed c) {
+    public synchronized void add(Claimed c) {
         if (members.putIfAbsent(c.request(), c) != null) {
             return;
         }
@@ -35,7 +35,7 @@ final class Unsettled {
     }
 
     /** Its outcome is written; unknown deliveries (handed out before a {@link #clear}) are ignored. */
-    synchronized void settle(Claimed c) {
+    public synchronized void settle(Claimed c) {
         Integer n = bySequence.get(c.request().sequence());
         if (n == null || members.remove(c.request()) == null) {
             return;
@@ -52,24 +52,24 @@ final class Unsettled {
     }
 
     /** @return the smallest event sequence with a delivery unsettled; {@link Long#MAX_VALUE} if none */
-    synchronized long first() {
+    public synchronized long first() {
         return bySequence.isEmpty() ? Long.MAX_VALUE : bySequence.firstKey();
     }
 
     /** @return how many of the subscriber's deliveries are unsettled */
-    synchronized long count(String kind, String subscriberId) {
+    public synchronized long count(String kind, String subscriberId) {
         long[] s = bySubscriber.get(new Subscriber(kind, subscriberId));
         return s == null ? 0 : s[0];
     }
 
     /** @return the creation time of the subscriber's oldest unsettled delivery since it last had none; null if none */
-    synchronized Instant oldest(String kind, String subscriberId) {
+    public synchronized Instant oldest(String kind, String subscriberId) {
         long[] s = bySubscriber.get(new Subscriber(kind, subscriberId));
         return s == null ? null : Instant.ofEpochMilli(s[1]);
     }
 
     /** @return per subscriber kind: {number unsettled, creation time (epoch ms) of the oldest}, for monitoring */
-    synchronized Map<String, long[]> byKind() {
+    public synchronized Map<String, long[]> byKind() {
         Map<String, long[]> out = new HashMap<>();
         bySubscriber.forEach((subscriber, s) -> {
             long[] k = out.computeIfAbsent(subscriber.kind(), x -> new long[] {0, Long.MAX_VALUE});
@@ -83,7 +83,7 @@ final class Unsettled {
      * @param before only deliveries whose id is below it, or null for all
      * @return the subscriber's unsettled deliveries, newest first, at most {@code limit}
      */
-    synchronized List<Claimed> of(String kind, String subscriberId, String before, int limit) {
+    public synchronized List<Claimed> of(String kind, String subscriberId, String before, int limit) {
         List<Claimed> found = new ArrayList<>();
         for (Claimed c : members.values()) {
             DeliveryRequest r = c.request();
@@ -97,12 +97,12 @@ final class Unsettled {
     }
 
     /** @return the unsettled delivery with this id */
-    synchronized Optional<Claimed> find(String deliveryId) {
+    public synchronized Optional<Claimed> find(String deliveryId) {
         return members.values().stream().filter(c -> c.request().deliveryId().equals(deliveryId)).findFirst();
     }
 
     /** Forgets every delivery (the relay takes over anew: it sends again whatever is not written). */
-    synchronized void clear() {
+    public synchronized void clear() {
         bySequence.clear();
         bySubscriber.clear();
         members.clear();

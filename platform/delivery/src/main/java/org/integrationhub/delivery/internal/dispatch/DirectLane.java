@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,27 +11,26 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.integrationhub.delivery.DeliveryTransport;
+import org.integrationhub.delivery.internal.shared.Claimed;
+import org.integrationhub.delivery.internal.shared.Completion;
 
 /**
  * Direct dispatch: the relay hands a new delivery straight to the transport once its transaction has committed, so a
- * first attempt costs no claim query, no lease and no second parse of the event. Such a delivery is <em>rowless</em>:
- * it has no row until its outcome is written (a journal line when delivered, its row otherwise), and the relay's
- * position stays behind its event until then, so a crash sends it again (see {@link Relay}). Only the relay's node
- * dispatches directly (the relay runs on one node at a time).
+ * first attempt costs no claim query, no lease and no second parse of the event. Such a delivery is <em>rowless</em>
+ * until its outcome is written; where it is recorded meanwhile, what a crash resends and how order is kept are the
+ * rules of {@link org.integrationhub.delivery.internal the engine's package doc}. Only the relay's node dispatches
+ * directly (the relay runs on one node at a time).
  *
- * <p>Order per (kind, subscriber, ticket) is kept by a <em>chain</em> per queue key: the deliveries this node
- * dispatches directly for one queue are sent one after the other, in event order, across relay batches. A chain goes
- * on once a final outcome (delivered, or failed for good) is written, never on the outcome alone (a crash before the
- * write would send the earlier event again after the later one), and stops at any other outcome (a retry, an absent
- * or a disabled subscriber, an outcome that could not be written): its remaining deliveries, and any of its queue
- * the relay takes before all of them are written, are handed back to the claim path as rows, in order, whose ordering
- * check holds them behind the one that retries. A queue with an open delivery row and no chain goes through the claim
- * path too. Chains are forgotten only by {@link #sweep}, which the relay calls before it reads the open rows of a
- * batch: a chain that ends meanwhile is still seen, so a row it wrote after that read cannot be overtaken.
+ * <p>Order per (kind, subscriber, ticket) is kept by a <em>chain</em> per queue key, across relay batches. A chain
+ * stops at any outcome that is not final (a retry, an absent or a disabled subscriber, an outcome that could not be
+ * written): its remaining deliveries, and any of its queue the relay takes before all of them are written, are handed
+ * back to the claim path as rows, in order. Chains are forgotten only by {@link #sweep}, which the relay calls before
+ * it reads the open rows of a batch: a chain that ends meanwhile is still seen, so a row it wrote after that read
+ * cannot be overtaken.
  *
  * <p>Thread-safe; every state change happens under one lock, sends happen outside it.
  */
-final class DirectLane {
+public final class DirectLane {
 
     /** One queue's deliveries on this node, sent one at a time. */
     private static final class Chain {
@@ -53,7 +52,7 @@ final class DirectLane {
     }
 
     /** A place in a chain, taken by the relay inside its transaction. */
-    static final class Reservation {
+    public static final class Reservation {
         private final Chain chain;
         private final String kind;
         private final String subscriberId;
@@ -66,6 +65,10 @@ final class DirectLane {
             this.subscriberId = subscriberId;
             this.handBack = handBack;
         }
+    }
+
+    /** A delivery the relay made for the lane, with its place in a chain: launched after the relay's commit. */
+    public record Handover(Reservation reservation, Claimed claimed) {
     }
 
     private final Object lock = new Object();
@@ -81,8 +84,8 @@ final class DirectLane {
      * @param executor where the next delivery of a chain is started (not the transport's thread)
      * @param lease the lease of a delivery: one still queued after half of it is handed back instead of sent
      */
-    DirectLane(Dispatcher dispatcher, Function<String, DeliveryTransport> transports, Executor executor, Clock clock,
-            Duration lease) {
+    public DirectLane(Dispatcher dispatcher, Function<String, DeliveryTransport> transports, Executor executor,
+            Clock clock, Duration lease) {
         this.dispatcher = dispatcher;
         this.transports = transports;
         this.executor = executor;
@@ -91,12 +94,12 @@ final class DirectLane {
     }
 
     /** @return whether deliveries of this kind can be dispatched directly: its transport is present */
-    boolean accepts(String kind) {
+    public boolean accepts(String kind) {
         return transports.apply(kind) != null;
     }
 
     /** @return whether the relay may hand out more deliveries for direct dispatch now */
-    boolean hasCapacity() {
+    public boolean hasCapacity() {
         return dispatcher.hasCapacity();
     }
 
@@ -108,7 +111,7 @@ final class DirectLane {
      * @return the reservation, or null when the delivery must go through the claim path: its queue has open rows and
      *         no chain, or its subscriber is stalled and has no chain
      */
-    Reservation reserve(String kind, String subscriberId, String queueKey, boolean openInDatabase) {
+    public Reservation reserve(String kind, String subscriberId, String queueKey, boolean openInDatabase) {
         synchronized (lock) {
             Chain chain = chains.get(queueKey);
             if (chain != null) {
@@ -139,15 +142,15 @@ final class DirectLane {
     }
 
     /** After the relay's commit: queues the deliveries (in event order) and starts the idle chains. */
-    void launch(List<Reservation> reservations, List<Claimed> claimed) {
+    public void launch(List<Handover> handovers) {
         List<Runnable> starts = new ArrayList<>();
         List<Claimed> handedBack = new ArrayList<>();
         List<Chain> handedBackChains = new ArrayList<>();
         synchronized (lock) {
-            for (int i = 0; i < reservations.size(); i++) {
-                Reservation r = reservations.get(i);
+            for (Handover h : handovers) {
+                Reservation r = h.reservation();
                 Chain chain = r.chain;
-                Claimed c = claimed.get(i);
+                Claimed c = h.claimed();
                 chain.reserved--;
                 chain.unwritten++;
                 if (r.handBack || chain.stopped) {
@@ -168,7 +171,7 @@ final class DirectLane {
     }
 
     /** After the relay's rollback: gives the places back. */
-    void abandon(List<Reservation> reservations) {
+    public void abandon(List<Reservation> reservations) {
         synchronized (lock) {
             for (Reservation r : reservations) {
                 r.chain.reserved--;
@@ -180,7 +183,7 @@ final class DirectLane {
     }
 
     /** Forgets the chains that hold nothing; the relay calls it before it reads a batch's open rows. */
-    void sweep() {
+    public void sweep() {
         synchronized (lock) {
             chains.values().removeIf(Chain::idle);
         }
@@ -191,7 +194,7 @@ final class DirectLane {
      * relay that takes over (its position is behind them), leased rows after their lease; the attempts in flight
      * still record their outcomes.
      */
-    void shutdown() {
+    public void shutdown() {
         List<Claimed> dropped = new ArrayList<>();
         synchronized (lock) {
             for (Chain chain : chains.values()) {
@@ -206,7 +209,7 @@ final class DirectLane {
     }
 
     /** @return the number of chains that hold something (tests) */
-    int chains() {
+    public int chains() {
         synchronized (lock) {
             return (int) chains.values().stream().filter(c -> !c.idle()).count();
         }

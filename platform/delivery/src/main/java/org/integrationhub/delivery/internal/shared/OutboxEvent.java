@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.shared;
 
 import java.util.function.Supplier;
 
@@ -12,16 +12,16 @@ import org.integrationhub.delivery.DeliveryRequest;
  * when something asks for it (a subscription source that needs more than the type, a transport that needs more than
  * the payload), and then once for all its deliveries.
  */
-final class OutboxEvent implements Supplier<HubEvent> {
+public final class OutboxEvent implements Supplier<HubEvent> {
 
-    final long seq;
-    final String id;
-    final EventType type;
-    final String ticketId;
-    final String payload;
+    public final long seq;
+    public final String id;
+    public final EventType type;
+    public final String ticketId;
+    public final String payload;
     private volatile HubEvent event;
 
-    OutboxEvent(long seq, String id, EventType type, String ticketId, String payload) {
+    public OutboxEvent(long seq, String id, EventType type, String ticketId, String payload) {
         this.seq = seq;
         this.id = id;
         this.type = type;
@@ -30,7 +30,7 @@ final class OutboxEvent implements Supplier<HubEvent> {
     }
 
     /** @return an attempt to deliver this event, which parses it only if asked for it */
-    DeliveryRequest request(String deliveryId, String kind, String subscriberId, int attempt) {
+    public DeliveryRequest request(String deliveryId, String kind, String subscriberId, int attempt) {
         return new DeliveryRequest(deliveryId, kind, subscriberId, id, seq, type, ticketId, this, payload, attempt);
     }
 

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.relay;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +15,14 @@ import java.util.TreeSet;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.SubscriptionSource;
+import org.integrationhub.delivery.internal.dispatch.DirectLane;
+import org.integrationhub.delivery.internal.journal.Journal;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.delivery.internal.shared.OutboxEvent;
+import org.integrationhub.delivery.internal.shared.Settings;
+import org.integrationhub.delivery.internal.shared.Unsettled;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +32,15 @@ import org.slf4j.LoggerFactory;
  * and {@code lease_until}); another node relays only once the lease has run out, or at once when its owner let it go.
  *
  * <p>The relay's node sends what it can straight away through its {@link DirectLane}: such a delivery is rowless until
- * its outcome is written (see {@link NewDeliveries}). So the stored {@code position} is the last event before the
- * first one that still has a rowless delivery unsettled, while the relay reads on from its own cursor in memory. A
- * relay that takes over (another node, or this one after a crash) starts from the stored position, leaves out what
- * the journal records as delivered after it, and sends the rest again: at-least-once, and per ticket in order.
+ * its outcome is written (see {@link NewDeliveries}). What the stored {@code position} promises and what a relay that
+ * takes over sends again: {@link org.integrationhub.delivery.internal the engine's package doc}.
  *
  * <p>Sequence numbers not visible yet (a concurrent transaction still open, or rolled back) are remembered as gaps
  * and relayed, as leased rows, when they appear; a ticket's own events cannot be reordered by this, because the core
  * serialises a ticket's changes on its row lock (a later event of a ticket is inserted only after the earlier one
  * committed).
  */
-final class Relay {
+public final class Relay {
 
     private static final int MAX_GAPS_PER_RANGE = 1000;
     /** The longest relay lease: a node that dies holds up the relay of the others for at most this long. */
@@ -54,11 +59,11 @@ final class Relay {
     private long recoverUntil;
     private boolean resigned;
 
-    Relay(Database db, Clock clock, Settings settings) {
+    public Relay(Database db, Clock clock, Settings settings) {
         this(db, clock, settings, new Unsettled());
     }
 
-    Relay(Database db, Clock clock, Settings settings, Unsettled unsettled) {
+    public Relay(Database db, Clock clock, Settings settings, Unsettled unsettled) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
@@ -71,7 +76,7 @@ final class Relay {
      * @param sources the present subscription sources by kind
      * @return the number of outbox events relayed (0 when there was nothing new)
      */
-    int relayBatch(Map<String, SubscriptionSource> sources) {
+    public int relayBatch(Map<String, SubscriptionSource> sources) {
         return relayBatch(sources, null);
     }
 
@@ -82,7 +87,7 @@ final class Relay {
      * @param lane the direct lane, or null
      * @return the number of outbox events relayed (0 when there was nothing new, or another node relays)
      */
-    synchronized int relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
+    public synchronized int relayBatch(Map<String, SubscriptionSource> sources, DirectLane lane) {
         if (resigned) {
             return 0;
         }
@@ -91,7 +96,7 @@ final class Relay {
                     sources.keySet());
             return 0;
         }
-        NewDeliveries.Leased direct = NewDeliveries.Leased.none();
+        List<DirectLane.Handover> direct = new ArrayList<>();
         long[] read = {cursor};
         int events;
         try {
@@ -100,8 +105,8 @@ final class Relay {
                 return relay(c, sources, lane, direct, read);
             });
         } catch (RuntimeException e) {
-            if (!direct.reservations().isEmpty()) {
-                lane.abandon(direct.reservations());
+            if (!direct.isEmpty()) {
+                lane.abandon(direct.stream().map(DirectLane.Handover::reservation).toList());
             }
             throw e; // rolled back: the cursor stays where it was
         }
@@ -109,19 +114,19 @@ final class Relay {
         if (cursor > journaledUpTo && !journaled.isEmpty()) {
             journaled = Set.of(); // read past every event the journal held at the takeover
         }
-        for (Claimed c : direct.claimed()) {
-            if (c.rowless()) {
-                unsettled.add(c);
+        for (DirectLane.Handover h : direct) {
+            if (h.claimed().rowless()) {
+                unsettled.add(h.claimed());
             }
         }
-        if (!direct.reservations().isEmpty()) {
-            lane.launch(direct.reservations(), direct.claimed());
+        if (!direct.isEmpty()) {
+            lane.launch(direct);
         }
         return events;
     }
 
     /** This node stops relaying: lets the lease go, so another node takes over at once. */
-    synchronized void resign() {
+    public synchronized void resign() {
         resigned = true;
         cursor = -1;
         db.inTransaction(c -> {
@@ -134,7 +139,7 @@ final class Relay {
     }
 
     private int relay(Connection c, Map<String, SubscriptionSource> sources, DirectLane lane,
-            NewDeliveries.Leased direct, long[] read) throws SQLException {
+            List<DirectLane.Handover> direct, long[] read) throws SQLException {
         Instant now = clock.instant();
         Position stored = lock(c);
         String me = settings.nodeName();
@@ -167,14 +172,14 @@ final class Relay {
         for (OutboxEvent r : rows) {
             addTargets(targets, r, sources, lane != null);
         }
-        NewDeliveries.insert(c, targets, lane, me + "/" + Ids.next(), now, now.plus(settings.lease()), direct,
-                journaled, Math.max(stored.rowsAhead(), recoverUntil));
+        direct.addAll(NewDeliveries.insert(c, targets, new NewDeliveries.Batch(lane, me + "/" + Ids.next(), now,
+                now.plus(settings.lease()), journaled, Math.max(stored.rowsAhead(), recoverUntil))));
         updateGaps(c, filled, noticed, now);
         long last = rows.isEmpty() ? read[0] : rows.get(rows.size() - 1).seq;
         long firstOpen = unsettled.first();
-        for (Claimed d : direct.claimed()) {
-            if (d.rowless()) {
-                firstOpen = Math.min(firstOpen, d.request().sequence());
+        for (DirectLane.Handover h : direct) {
+            if (h.claimed().rowless()) {
+                firstOpen = Math.min(firstOpen, h.claimed().request().sequence());
             }
         }
         long position = Math.max(stored.position(), firstOpen == Long.MAX_VALUE ? last : Math.min(last, firstOpen - 1));
@@ -182,8 +187,8 @@ final class Relay {
                 + " lease_until = ?, updated_at = ? WHERE id = 1")) {
             ps.setLong(1, position);
             ps.setString(2, me);
-            Sql.setInstant(ps, 3, now.plus(relayLease()));
-            Sql.setInstant(ps, 4, now);
+            Jdbc.setInstant(ps, 3, now.plus(relayLease()));
+            Jdbc.setInstant(ps, 4, now);
             ps.executeUpdate();
         }
         read[0] = last;
@@ -233,7 +238,7 @@ final class Relay {
      *
      * @return the relay's position
      */
-    static long lockPosition(Connection c) throws SQLException {
+    public static long lockPosition(Connection c) throws SQLException {
         return lock(c).position();
     }
 
@@ -244,7 +249,7 @@ final class Relay {
             if (!rs.next()) {
                 throw new SQLException("delivery_relay has no row 1: schema not migrated?");
             }
-            return new Position(rs.getLong(1), rs.getString(2), Sql.getInstant(rs, "lease_until"), rs.getLong(4));
+            return new Position(rs.getLong(1), rs.getString(2), Jdbc.getInstant(rs, "lease_until"), rs.getLong(4));
         }
     }
 
@@ -255,7 +260,7 @@ final class Relay {
     /** @return the watched gaps, after forgetting those older than the gap timeout */
     private TreeSet<Long> gaps(Connection c, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_relay_gap WHERE noticed_at < ?")) {
-            Sql.setInstant(ps, 1, now.minus(settings.gapTimeout()));
+            Jdbc.setInstant(ps, 1, now.minus(settings.gapTimeout()));
             int forgotten = ps.executeUpdate();
             if (forgotten > 0) {
                 logger.debug("Forgot {} outbox sequence gap(s) older than {}", forgotten, settings.gapTimeout());
@@ -276,7 +281,7 @@ final class Relay {
         List<Long> all = new ArrayList<>(gaps);
         for (int i = 0; i < all.size(); i += 500) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            result.addAll(read(c, "seq IN (" + Sql.placeholders(chunk.size()) + ") ORDER BY seq",
+            result.addAll(read(c, "seq IN (" + Jdbc.placeholders(chunk.size()) + ") ORDER BY seq",
                     chunk.toArray()));
         }
         return result;
@@ -298,7 +303,7 @@ final class Relay {
                     "INSERT INTO delivery_relay_gap (seq, noticed_at) VALUES (?, ?)")) {
                 for (long[] g : noticed) {
                     ps.setLong(1, g[0]);
-                    Sql.setInstant(ps, 2, now);
+                    Jdbc.setInstant(ps, 2, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.log;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,28 +22,43 @@ import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.delivery.internal.journal.Journal;
+import org.integrationhub.delivery.internal.relay.Relay;
+import org.integrationhub.delivery.internal.replay.Replay;
+import org.integrationhub.delivery.internal.shared.Claimed;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.delivery.internal.shared.Settings;
+import org.integrationhub.delivery.internal.shared.Sql;
+import org.integrationhub.delivery.internal.shared.Unsettled;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 
-/** The delivery log: queries, redeliver, replay, retry, cancel, stats and purge. */
-abstract class DeliveryLog implements DeliveryService {
+/**
+ * The delivery log: queries, redeliver, replay, retry, cancel, stats, queues and purge, over the rows, the journal and
+ * this node's unsettled deliveries (the package doc of {@code org.integrationhub.delivery.internal} says which holds
+ * a delivery when). Thread-safe: every call is one transaction.
+ */
+public final class DeliveryLog implements DeliveryService {
 
-    private static final String RESET = "UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-            + " completed_at = NULL, queue_key = " + Sql.QUEUE_KEY + ", locked_until = NULL, lease_owner = NULL";
-
-    final Database db;
-    final Clock clock;
+    private final Database db;
+    private final Clock clock;
     private final Settings settings;
     private final Unsettled unsettled;
+    /** Asks the engine to look for due work now (after a change that makes deliveries due). */
+    private final Runnable wake;
 
-    DeliveryLog(Database db, Clock clock, Settings settings, Unsettled unsettled) {
+    /** @param wake asks the engine to look for due work now */
+    public DeliveryLog(Database db, Clock clock, Settings settings, Unsettled unsettled, Runnable wake) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
         this.unsettled = unsettled;
+        this.wake = wake;
     }
 
-    /** Asks the engine to look for due work now. */
-    abstract void wake();
+    private void wake() {
+        wake.run();
+    }
 
     @Override
     public DeliveryPage list(DeliveryQuery q) {
@@ -137,8 +152,8 @@ abstract class DeliveryLog implements DeliveryService {
         // read in the resetting transaction: the answer is what was scheduled, not what a claim made of it since
         Delivery d = db.inTransaction(c -> {
             rowForJournaled(c, deliveryId);
-            try (PreparedStatement ps = c.prepareStatement(RESET + " WHERE id = ? AND status <> 'PENDING'")) {
-                Sql.setInstant(ps, 1, clock.instant());
+            try (PreparedStatement ps = c.prepareStatement(Sql.RESET + " WHERE id = ? AND status <> 'PENDING'")) {
+                Jdbc.setInstant(ps, 1, clock.instant());
                 ps.setString(2, deliveryId);
                 ps.executeUpdate();
             }
@@ -172,7 +187,7 @@ abstract class DeliveryLog implements DeliveryService {
 
     @Override
     public int retryFailed(String kind, String subscriberId) {
-        int n = update(RESET + " WHERE kind = ? AND subscriber_id = ? AND status = 'FAILED'", kind, subscriberId);
+        int n = update(Sql.RESET + " WHERE kind = ? AND subscriber_id = ? AND status = 'FAILED'", kind, subscriberId);
         wake();
         return n;
     }
@@ -184,7 +199,7 @@ abstract class DeliveryLog implements DeliveryService {
                     + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL,"
                     + " last_error = ?"
                     + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING'")) {
-                Sql.setInstant(ps, 1, clock.instant());
+                Jdbc.setInstant(ps, 1, clock.instant());
                 ps.setString(2, Sql.cut("cancelled: " + reason, 1000));
                 ps.setString(3, kind);
                 ps.setString(4, subscriberId);
@@ -200,11 +215,11 @@ abstract class DeliveryLog implements DeliveryService {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET next_attempt_at = ?"
                     + " WHERE kind = ? AND subscriber_id = ? AND status = 'PENDING' AND next_attempt_at > ?"
                     + " AND (locked_until IS NULL OR locked_until < ?)")) {
-                Sql.setInstant(ps, 1, now);
+                Jdbc.setInstant(ps, 1, now);
                 ps.setString(2, kind);
                 ps.setString(3, subscriberId);
-                Sql.setInstant(ps, 4, now);
-                Sql.setInstant(ps, 5, now);
+                Jdbc.setInstant(ps, 4, now);
+                Jdbc.setInstant(ps, 5, now);
                 return ps.executeUpdate();
             }
         });
@@ -230,8 +245,7 @@ abstract class DeliveryLog implements DeliveryService {
                         switch (rs.getString(1)) {
                             case "PENDING" -> {
                                 pending = rs.getLong(2);
-                                java.time.OffsetDateTime t = rs.getObject(3, java.time.OffsetDateTime.class);
-                                oldest = t == null ? null : t.toInstant();
+                                oldest = Jdbc.getInstant(rs, 3);
                             }
                             case "DELIVERED" -> delivered = rs.getLong(2);
                             default -> failed += rs.getLong(2);
@@ -258,8 +272,7 @@ abstract class DeliveryLog implements DeliveryService {
             try (PreparedStatement ps = c.prepareStatement("SELECT kind, COUNT(*), MIN(created_at) FROM delivery"
                     + " WHERE status = 'PENDING' GROUP BY kind"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    java.time.OffsetDateTime t = rs.getObject(3, java.time.OffsetDateTime.class);
-                    rows.put(rs.getString(1), new DeliveryMetrics.Queue(rs.getLong(2), t == null ? null : t.toInstant()));
+                    rows.put(rs.getString(1), new DeliveryMetrics.Queue(rs.getLong(2), Jdbc.getInstant(rs, 3)));
                 }
             }
             return rows;
@@ -267,7 +280,8 @@ abstract class DeliveryLog implements DeliveryService {
         inFlight.forEach((kind, n) -> queues.merge(kind, new DeliveryMetrics.Queue(n[0], Instant.ofEpochMilli(n[1])),
                 (a, b) -> new DeliveryMetrics.Queue(a.pending() + b.pending(),
                         a.oldestPendingCreatedAt() == null || b.oldestPendingCreatedAt().isBefore(
-                                a.oldestPendingCreatedAt()) ? b.oldestPendingCreatedAt() : a.oldestPendingCreatedAt())));
+                                a.oldestPendingCreatedAt()) ? b.oldestPendingCreatedAt()
+                                        : a.oldestPendingCreatedAt())));
         return queues;
     }
 
@@ -275,7 +289,7 @@ abstract class DeliveryLog implements DeliveryService {
      * Deletes completed deliveries (and their attempts) older than the retention. Walks the primary key: a delivery
      * completed before the cut-off was created before it too, and ULIDs sort by creation time.
      */
-    int purge() {
+    public int purge() {
         Instant before = clock.instant().minus(settings.retention());
         int total = 0;
         int n;
@@ -285,7 +299,7 @@ abstract class DeliveryLog implements DeliveryService {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT id FROM delivery WHERE id < ? AND completed_at < ? ORDER BY id LIMIT 1000")) {
                     ps.setString(1, Ids.before(before));
-                    Sql.setInstant(ps, 2, before);
+                    Jdbc.setInstant(ps, 2, before);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getString(1));
@@ -305,7 +319,7 @@ abstract class DeliveryLog implements DeliveryService {
     }
 
     private static int deleteAll(Connection c, List<String> ids) throws SQLException {
-        String in = " IN (" + Sql.placeholders(ids.size()) + ")";
+        String in = " IN (" + Jdbc.placeholders(ids.size()) + ")";
         try (PreparedStatement a = c.prepareStatement("DELETE FROM delivery_attempt WHERE delivery_id" + in);
                 PreparedStatement d = c.prepareStatement("DELETE FROM delivery WHERE id" + in)) {
             for (int i = 0; i < ids.size(); i++) {
@@ -320,7 +334,7 @@ abstract class DeliveryLog implements DeliveryService {
     private int update(String sql, String kind, String subscriberId) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.setInstant(ps, 1, clock.instant());
+                Jdbc.setInstant(ps, 1, clock.instant());
                 ps.setString(2, kind);
                 ps.setString(3, subscriberId);
                 return ps.executeUpdate();

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import com.github.f4b6a3.ulid.UlidCreator;
 
 /** ULIDs for deliveries, attempts and lease owners. */
-final class Ids {
+public final class Ids {
 
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     /** Subscriber hashes, by {@code kind|subscriberId}; emptied when it holds more than {@link #HASHES_MAX}. */
@@ -18,12 +18,12 @@ final class Ids {
     private Ids() {
     }
 
-    static String next() {
+    public static String next() {
         return UlidCreator.getMonotonicUlid().toString();
     }
 
     /** @return the smallest ULID of the instant: every id created before it sorts below */
-    static String before(java.time.Instant instant) {
+    public static String before(java.time.Instant instant) {
         return com.github.f4b6a3.ulid.Ulid.min(instant.toEpochMilli()).toString();
     }
 
@@ -34,7 +34,7 @@ final class Ids {
      * of the subscriber, so ids sort by event time and the journal finds a delivery by its subscriber and sequence
      * ({@link #sequenceOf}, {@link #subscriberHashOf}).
      */
-    static String delivery(String kind, String subscriberId, String eventId, long sequence) {
+    public static String delivery(String kind, String subscriberId, String eventId, long sequence) {
         char[] id = new char[26];
         eventId.getChars(0, 10, id, 0);
         long seq = sequence & ((1L << 40) - 1);
@@ -51,12 +51,12 @@ final class Ids {
     }
 
     /** @return the event sequence a {@link #delivery} id carries; -1 if it is not such an id */
-    static long sequenceOf(String deliveryId) {
+    public static long sequenceOf(String deliveryId) {
         return bits(deliveryId, 10, 18);
     }
 
     /** @return the subscriber hash a {@link #delivery} id carries (as {@link #subscriberHash}); -1 if none */
-    static long subscriberHashOf(String deliveryId) {
+    public static long subscriberHashOf(String deliveryId) {
         return bits(deliveryId, 18, 26);
     }
 
@@ -87,7 +87,7 @@ final class Ids {
     }
 
     /** @return 40 bits of the SHA-256 of {@code kind|subscriberId} */
-    static long subscriberHash(String kind, String subscriberId) {
+    public static long subscriberHash(String kind, String subscriberId) {
         String key = kind + '|' + subscriberId;
         Long known = HASHES.get(key);
         if (known != null) {

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.dispatch;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,12 @@ import java.util.Set;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.DeliveryRequest;
+import org.integrationhub.delivery.internal.shared.Claimed;
+import org.integrationhub.delivery.internal.shared.Completion;
+import org.integrationhub.delivery.internal.shared.OutboxEvent;
+import org.integrationhub.delivery.internal.shared.Subscriber;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The dispatcher's SQL: claims due deliveries with {@code FOR UPDATE SKIP LOCKED} (safe with several nodes) and a
  * lease, in per-(subscriber, ticket) order, and writes attempt outcomes in batches.
  */
-final class DeliveryStore {
+public final class DeliveryStore {
 
     /**
      * Claimable: due, not leased, and no earlier PENDING delivery of the same (kind, subscriber, ticket): only PENDING
@@ -48,16 +53,16 @@ final class DeliveryStore {
 
     private final Database db;
 
-    DeliveryStore(Database db) {
+    public DeliveryStore(Database db) {
         this.db = db;
     }
 
     /** Releases the leases this node held before it restarted (e.g. after kill -9), so they are retried now. */
-    int releaseLeases(String nodeName, Instant now) {
+    public int releaseLeases(String nodeName, Instant now) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = NULL,"
                     + " lease_owner = NULL, next_attempt_at = ? WHERE status = 'PENDING' AND lease_owner LIKE ?")) {
-                Sql.setInstant(ps, 1, now);
+                Jdbc.setInstant(ps, 1, now);
                 ps.setString(2, nodeName + "/%");
                 return ps.executeUpdate();
             }
@@ -70,7 +75,7 @@ final class DeliveryStore {
      * @param skipped subscribers whose deliveries are left alone (stalled ones)
      * @param leaseOwner {@code nodeName/claim id}, written to every claimed row
      */
-    List<Claimed> claim(Set<String> kinds, Set<Subscriber> skipped, int max, Instant now, Instant lockedUntil,
+    public List<Claimed> claim(Set<String> kinds, Set<Subscriber> skipped, int max, Instant now, Instant lockedUntil,
             String leaseOwner) {
         if (kinds.isEmpty() || max <= 0) {
             return List.of();
@@ -80,8 +85,8 @@ final class DeliveryStore {
             if (candidates.isEmpty()) {
                 return List.of();
             }
-            List<String> ids = select(c, String.format(LOCK, Sql.placeholders(kinds.size()),
-                    Sql.placeholders(candidates.size())), kinds, now, candidates, max);
+            List<String> ids = select(c, String.format(LOCK, Jdbc.placeholders(kinds.size()),
+                    Jdbc.placeholders(candidates.size())), kinds, now, candidates, max);
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -89,10 +94,10 @@ final class DeliveryStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = ?, lease_owner = ?,"
                     + " next_attempt_at = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?")) {
                 for (String id : ids) {
-                    Sql.setInstant(ps, 1, lockedUntil);
+                    Jdbc.setInstant(ps, 1, lockedUntil);
                     ps.setString(2, leaseOwner);
-                    Sql.setInstant(ps, 3, lockedUntil);
-                    Sql.setInstant(ps, 4, now);
+                    Jdbc.setInstant(ps, 3, lockedUntil);
+                    Jdbc.setInstant(ps, 4, now);
                     ps.setString(5, id);
                     ps.addBatch();
                 }
@@ -103,7 +108,7 @@ final class DeliveryStore {
     }
 
     /** Claims from every subscriber. */
-    List<Claimed> claim(Set<String> kinds, int max, Instant now, Instant lockedUntil, String leaseOwner) {
+    public List<Claimed> claim(Set<String> kinds, int max, Instant now, Instant lockedUntil, String leaseOwner) {
         return claim(kinds, Set.of(), max, now, lockedUntil, leaseOwner);
     }
 
@@ -115,7 +120,7 @@ final class DeliveryStore {
             excluded.add(s.kind());
             excluded.add(s.id());
         }
-        String sql = String.format(CANDIDATES, Sql.placeholders(kinds.size()), NOT_SUBSCRIBER.repeat(skipped.size()));
+        String sql = String.format(CANDIDATES, Jdbc.placeholders(kinds.size()), NOT_SUBSCRIBER.repeat(skipped.size()));
         return select(c, sql, kinds, now, excluded, limit);
     }
 
@@ -127,8 +132,8 @@ final class DeliveryStore {
             int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            Sql.setInstant(ps, i++, now);
-            Sql.setInstant(ps, i++, now);
+            Jdbc.setInstant(ps, i++, now);
+            Jdbc.setInstant(ps, i++, now);
             for (String k : kinds) {
                 ps.setString(i++, k);
             }
@@ -151,7 +156,7 @@ final class DeliveryStore {
         String sql = "SELECT d.id, d.kind, d.subscriber_id, d.event_id, d.attempts, d.created_at, o.seq, o.type,"
                 + " o.ticket_id, o.payload"
                 + " FROM delivery d JOIN outbox_event o ON o.seq = d.event_seq WHERE d.id IN ("
-                + Sql.placeholders(ids.size()) + ")";
+                + Jdbc.placeholders(ids.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setString(i + 1, ids.get(i));
@@ -164,7 +169,7 @@ final class DeliveryStore {
                     DeliveryRequest request = event.request(rs.getString("id"), rs.getString("kind"),
                             rs.getString("subscriber_id"), rs.getInt("attempts"));
                     byId.put(request.deliveryId(), new Claimed(request, leaseOwner,
-                            Sql.getInstant(rs, "created_at"), now));
+                            Jdbc.getInstant(rs, "created_at"), now));
                 }
             }
         }
@@ -193,7 +198,7 @@ final class DeliveryStore {
                 + " next_attempt_at = NULL, queue_key = NULL, locked_until = NULL, lease_owner = NULL,"
                 + " last_error = 'the event is no longer in the outbox' WHERE id = ?")) {
             for (String id : ids) {
-                Sql.setInstant(ps, 1, now);
+                Jdbc.setInstant(ps, 1, now);
                 ps.setString(2, id);
                 ps.addBatch();
             }

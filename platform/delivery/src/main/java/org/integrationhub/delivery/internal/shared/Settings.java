@@ -1,12 +1,10 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.shared;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The engine's tunables (from {@link DeliveryEngine.Config}; tests build it directly).
+ * The engine's tunables (the engine reads them from its {@code EngineConfig}; tests build them directly).
  *
  * @param nodeName this node's stable name: leases it held before a restart are released at start
  * @param requiredKinds subscriber kinds whose {@code SubscriptionSource} must be present before the relay advances
@@ -23,58 +21,46 @@ import java.util.stream.Collectors;
  * @param absentRetention how long a delivery waits for an absent subscriber before it fails
  * @param gapTimeout how long an outbox sequence gap (uncommitted or rolled-back insert) is watched
  * @param retention how long completed deliveries and their attempts stay in the log
- * @param directDispatch whether the relay leases new deliveries to this node and sends them at once ({@link
- *        DirectLane}) instead of leaving every first attempt to the claim path
+ * @param directDispatch whether the relay leases new deliveries to this node and sends them at once (the
+ *        direct lane) instead of leaving every first attempt to the claim path
  */
-record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterval, Duration lease, int batchSize,
+public record Settings(String nodeName, Set<String> requiredKinds, Duration pollInterval, Duration lease, int batchSize,
         int maxInFlight, int stallInFlight, Duration stallTime, Duration absentRecheck, Duration absentRetention,
         Duration gapTimeout, Duration retention, boolean directDispatch) {
 
-    static Settings defaults(String nodeName) {
+    public static Settings defaults(String nodeName) {
         return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 200, 256, 64,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1),
                 Duration.ofDays(30), true);
     }
 
-    Settings withRequiredKinds(Set<String> kinds) {
+    public Settings withRequiredKinds(Set<String> kinds) {
         return new Settings(nodeName, Set.copyOf(kinds), pollInterval, lease, batchSize, maxInFlight, stallInFlight,
                 stallTime, absentRecheck, absentRetention, gapTimeout, retention, directDispatch);
     }
 
-    Settings withLease(Duration value) {
+    public Settings withLease(Duration value) {
         return new Settings(nodeName, requiredKinds, pollInterval, value, batchSize, maxInFlight, stallInFlight,
                 stallTime, absentRecheck, absentRetention, gapTimeout, retention, directDispatch);
     }
 
-    Settings withInFlight(int max, int stalledAt, Duration stalledAfter) {
+    public Settings withInFlight(int max, int stalledAt, Duration stalledAfter) {
         return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, max, stalledAt, stalledAfter,
                 absentRecheck, absentRetention, gapTimeout, retention, directDispatch);
     }
 
-    Settings withAbsence(Duration recheck, Duration retentionOfAbsent) {
+    public Settings withAbsence(Duration recheck, Duration retentionOfAbsent) {
         return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, stallInFlight,
                 stallTime, recheck, retentionOfAbsent, gapTimeout, retention, directDispatch);
     }
 
-    Settings withRetention(Duration value) {
+    public Settings withRetention(Duration value) {
         return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, stallInFlight,
                 stallTime, absentRecheck, absentRetention, gapTimeout, value, directDispatch);
     }
 
-    Settings withDirectDispatch(boolean value) {
+    public Settings withDirectDispatch(boolean value) {
         return new Settings(nodeName, requiredKinds, pollInterval, lease, batchSize, maxInFlight, stallInFlight,
                 stallTime, absentRecheck, absentRetention, gapTimeout, retention, value);
-    }
-
-    /** @return the settings this configuration describes */
-    static Settings of(EngineConfig c, String defaultNodeName) {
-        Set<String> kinds = Arrays.stream(c.requiredKinds()).map(String::trim).filter(k -> !k.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-        return new Settings(c.nodeName().isBlank() ? defaultNodeName : c.nodeName().trim(), kinds,
-                Duration.ofMillis(c.pollIntervalMillis()), Duration.ofSeconds(c.leaseSeconds()), c.batchSize(),
-                c.maxInFlight(), c.stallInFlight(), Duration.ofSeconds(c.stallSeconds()),
-                Duration.ofSeconds(c.absentRecheckSeconds()),
-                Duration.ofHours(c.absentRetentionHours()), Duration.ofMinutes(1), Duration.ofDays(c.retentionDays()),
-                c.directDispatch());
     }
 }

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.dispatch;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.integrationhub.delivery.DeliveryMetrics.Outcome;
+import org.integrationhub.delivery.internal.shared.Completion;
 
 /** Counts the attempt outcomes this node recorded, by subscriber kind and outcome; lock-free. */
-final class OutcomeCounters {
+public final class OutcomeCounters {
 
     private final ConcurrentHashMap<String, LongAdder[]> byKind = new ConcurrentHashMap<>();
 
@@ -30,7 +31,7 @@ final class OutcomeCounters {
     }
 
     /** @return the counts so far, by kind (sorted) and outcome (every outcome present) */
-    Map<String, Map<Outcome, Long>> snapshot() {
+    public Map<String, Map<Outcome, Long>> snapshot() {
         Map<String, Map<Outcome, Long>> out = new TreeMap<>();
         byKind.forEach((kind, adders) -> {
             Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.log;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +10,10 @@ import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.persistence.Jdbc;
 
 /** Maps delivery and attempt rows to their records. */
-final class DeliveryRows {
+public final class DeliveryRows {
 
     private DeliveryRows() {
     }
@@ -24,10 +25,10 @@ final class DeliveryRows {
                 result.add(new Delivery(rs.getString("id"), rs.getString("kind"), rs.getString("subscriber_id"),
                         rs.getString("event_id"), rs.getString("event_type"), rs.getLong("event_seq"),
                         rs.getString("ticket_id"), DeliveryStatus.valueOf(rs.getString("status")),
-                        rs.getInt("attempts"), Sql.getInstant(rs, "next_attempt_at"),
-                        Sql.getInstant(rs, "last_attempt_at"), Sql.getInteger(rs, "last_status_code"),
-                        rs.getString("last_error"), Sql.getInstant(rs, "created_at"),
-                        Sql.getInstant(rs, "completed_at")));
+                        rs.getInt("attempts"), Jdbc.getInstant(rs, "next_attempt_at"),
+                        Jdbc.getInstant(rs, "last_attempt_at"), Jdbc.getInteger(rs, "last_status_code"),
+                        rs.getString("last_error"), Jdbc.getInstant(rs, "created_at"),
+                        Jdbc.getInstant(rs, "completed_at")));
             }
         }
         return result;
@@ -38,9 +39,9 @@ final class DeliveryRows {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 result.add(new DeliveryAttempt(rs.getString("id"), rs.getString("delivery_id"), rs.getInt("attempt"),
-                        Sql.getInstant(rs, "attempted_at"), DeliveryOutcome.Result.valueOf(rs.getString("result")),
-                        Sql.getInteger(rs, "status_code"), Sql.getLong(rs, "duration_ms"), rs.getString("error"),
-                        rs.getString("response_excerpt"), Sql.getInstant(rs, "next_attempt_at")));
+                        Jdbc.getInstant(rs, "attempted_at"), DeliveryOutcome.Result.valueOf(rs.getString("result")),
+                        Jdbc.getInteger(rs, "status_code"), Jdbc.getLong(rs, "duration_ms"), rs.getString("error"),
+                        rs.getString("response_excerpt"), Jdbc.getInstant(rs, "next_attempt_at")));
             }
         }
         return result;

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,21 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.delivery.internal.shared.Completion;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.delivery.internal.shared.Subscriber;
+import org.integrationhub.persistence.Jdbc;
 
 /**
  * The delivery journal (migration V41): directly dispatched deliveries whose first attempt succeeded, appended as one
- * row per write batch and subscriber, one tab-separated line per delivery. Appending a row costs a fraction of
- * writing a delivery row and its attempt row (B-tree updates of every index per delivery; see docs/benchmarks.md),
- * which is what the engine writes for every other outcome. A redeliver or a replay moves the journaled deliveries it
- * reschedules into rows first ({@link #moveToRows}): a delivery is a journal line or a row, never both.
+ * row per write batch and subscriber, one tab-separated line per delivery ({@link JournalLines}). Appending a row
+ * costs a fraction of writing a delivery row and its attempt row (B-tree updates of every index per delivery; see
+ * docs/benchmarks.md), which is what the engine writes for every other outcome. When a delivery is a journal line and
+ * when a row: {@link org.integrationhub.delivery.internal the engine's package doc}.
  */
-final class Journal {
+public final class Journal {
 
     /** Lines per journal row at most. */
     static final int MAX_ENTRIES = 400;
@@ -38,16 +43,17 @@ final class Journal {
     private static final int FIND_ROWS = 200;
 
     /** One journaled delivery. */
-    record Entry(String kind, String subscriberId, String deliveryId, String eventId, long sequence, String eventType,
+    public record Entry(String kind, String subscriberId, String deliveryId, String eventId, long sequence,
+            String eventType,
             String ticketId, Instant createdAt, Instant attemptedAt, Instant completedAt, Integer statusCode,
             Long durationMillis, String responseExcerpt) {
 
-        Delivery delivery() {
+        public Delivery delivery() {
             return new Delivery(deliveryId, kind, subscriberId, eventId, eventType, sequence, ticketId,
                     DeliveryStatus.DELIVERED, 1, null, attemptedAt, statusCode, null, createdAt, completedAt);
         }
 
-        DeliveryAttempt attempt() {
+        public DeliveryAttempt attempt() {
             return new DeliveryAttempt(deliveryId, deliveryId, 1, attemptedAt, DeliveryOutcome.Result.DELIVERED,
                     statusCode, durationMillis, null, responseExcerpt, null);
         }
@@ -57,7 +63,7 @@ final class Journal {
     }
 
     /** Appends the successes of a write batch (rowless deliveries only), one row per subscriber and 400 lines. */
-    static void append(Connection c, List<Completion> delivered, Instant now) throws SQLException {
+    public static void append(Connection c, List<Completion> delivered, Instant now) throws SQLException {
         if (delivered.isEmpty()) {
             return;
         }
@@ -94,15 +100,7 @@ final class Journal {
             maxId = maxId == null || id.compareTo(maxId) > 0 ? id : maxId;
             minSeq = Math.min(minSeq, seq);
             maxSeq = Math.max(maxSeq, seq);
-            DeliveryOutcome o = x.outcome();
-            records.append(id).append('\t').append(r.messageId()).append('\t').append(seq).append('\t')
-                    .append(r.eventType().wireName()).append('\t').append(r.ticketId()).append('\t')
-                    .append(micros(x.claimed().createdAt())).append('\t').append(micros(x.claimed().startedAt()))
-                    .append('\t').append(micros(x.at())).append('\t')
-                    .append(o.statusCode() == null ? "" : o.statusCode().toString()).append('\t')
-                    .append(o.duration() == null ? "" : Long.toString(o.duration().toMillis())).append('\t');
-            escape(records, Sql.cut(o.responseExcerpt(), CompletionWriter.EXCERPT_MAX));
-            records.append('\n');
+            JournalLines.append(records, x);
         }
         ps.setString(1, Ids.next());
         ps.setString(2, s.kind());
@@ -112,7 +110,7 @@ final class Journal {
         ps.setLong(6, minSeq);
         ps.setLong(7, maxSeq);
         ps.setInt(8, rows.size());
-        Sql.setInstant(ps, 9, now);
+        Jdbc.setInstant(ps, 9, now);
         ps.setString(10, records.toString());
         ps.setLong(11, Ids.subscriberHash(s.kind(), s.id()));
         ps.addBatch();
@@ -122,7 +120,7 @@ final class Journal {
      * @return up to {@code max} of the subscriber's journaled deliveries with an id below {@code cursor} (null: any),
      *         newest first
      */
-    static List<Entry> page(Connection c, String kind, String subscriberId, String cursor, int max)
+    public static List<Entry> page(Connection c, String kind, String subscriberId, String cursor, int max)
             throws SQLException {
         // rows by largest id, newest first: once {@code max} entries are found and a row's largest id is below the
         // smallest of them, no later row can hold a newer one
@@ -157,7 +155,7 @@ final class Journal {
     }
 
     /** @return the journaled delivery with this id, if its id is one of {@link Ids#delivery} and it is journaled */
-    static Optional<Entry> find(Connection c, String deliveryId) throws SQLException {
+    public static Optional<Entry> find(Connection c, String deliveryId) throws SQLException {
         long seq = Ids.sequenceOf(deliveryId);
         long hash = Ids.subscriberHashOf(deliveryId);
         if (seq < 0 || hash < 0) {
@@ -186,67 +184,102 @@ final class Journal {
 
     /**
      * Moves journaled deliveries of one subscriber into the rows (a redeliver or a replay is about to reschedule them):
-     * each gets its DELIVERED row and its attempt row, and its journal line is removed.
+     * each gets its DELIVERED row and its attempt row, and its journal line is removed. The caller holds the relay's
+     * row lock.
      *
      * @param fromSeq the first event sequence concerned
      * @param toSeq the last event sequence concerned
      * @param which those of the subscriber's entries in the range that move
      * @return the number of deliveries moved
      */
-    static int moveToRows(Connection c, String kind, String subscriberId, long fromSeq, long toSeq,
-            java.util.function.Predicate<Entry> which) throws SQLException {
+    public static int moveToRows(Connection c, String kind, String subscriberId, long fromSeq, long toSeq,
+            Predicate<Entry> which) throws SQLException {
+        Predicate<Entry> moving = e -> e.sequence() >= fromSeq && e.sequence() <= toSeq && which.test(e);
         List<Entry> moved = new ArrayList<>();
+        for (StoredRow row : lockRows(c, kind, subscriberId, fromSeq, toSeq)) {
+            moved.addAll(takeOut(c, row, kind, subscriberId, moving));
+        }
+        if (!moved.isEmpty()) {
+            insertDelivered(c, moved);
+        }
+        return moved.size();
+    }
+
+    /** One journal row, as a move reads it. */
+    private record StoredRow(String id, String records) {
+    }
+
+    /** @return the subscriber's journal rows that may hold lines of the range, locked for the transaction */
+    private static List<StoredRow> lockRows(Connection c, String kind, String subscriberId, long fromSeq, long toSeq)
+            throws SQLException {
+        List<StoredRow> rows = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT id, records FROM delivery_journal WHERE kind = ?"
-                + " AND subscriber_id = ? AND max_seq >= ? AND min_seq <= ? FOR UPDATE");
-                PreparedStatement update = c.prepareStatement("UPDATE delivery_journal SET records = ?, entries = ?,"
-                        + " min_id = ?, max_id = ?, min_seq = ?, max_seq = ? WHERE id = ?");
-                PreparedStatement delete = c.prepareStatement("DELETE FROM delivery_journal WHERE id = ?")) {
+                + " AND subscriber_id = ? AND max_seq >= ? AND min_seq <= ? FOR UPDATE")) {
             select.setString(1, kind);
             select.setString(2, subscriberId);
             select.setLong(3, fromSeq);
             select.setLong(4, toSeq);
-            List<String[]> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                    rows.add(new StoredRow(rs.getString(1), rs.getString(2)));
                 }
             }
-            for (String[] row : rows) {
-                List<String> kept = new ArrayList<>();
-                List<Entry> keptEntries = new ArrayList<>();
-                String[] lines = row[1].split("\n");
-                boolean changed = false;
-                for (String line : lines) {
-                    Entry e = parse(kind, subscriberId, line).get(0);
-                    if (e.sequence() >= fromSeq && e.sequence() <= toSeq && which.test(e)) {
-                        moved.add(e);
-                        changed = true;
-                    } else {
-                        kept.add(line);
-                        keptEntries.add(e);
-                    }
-                }
-                if (!changed) {
-                    continue;
-                }
-                if (kept.isEmpty()) {
-                    delete.setString(1, row[0]);
-                    delete.executeUpdate();
-                    continue;
-                }
-                update.setString(1, String.join("\n", kept) + "\n");
-                update.setInt(2, kept.size());
-                update.setString(3, keptEntries.stream().map(Entry::deliveryId).min(String::compareTo).get());
-                update.setString(4, keptEntries.stream().map(Entry::deliveryId).max(String::compareTo).get());
-                update.setLong(5, keptEntries.stream().mapToLong(Entry::sequence).min().getAsLong());
-                update.setLong(6, keptEntries.stream().mapToLong(Entry::sequence).max().getAsLong());
-                update.setString(7, row[0]);
-                update.executeUpdate();
+        }
+        return rows;
+    }
+
+    /**
+     * Takes the moving lines out of one journal row: the row keeps the others (its bounds recomputed), or is deleted
+     * when none is left.
+     *
+     * @return the entries taken out
+     */
+    private static List<Entry> takeOut(Connection c, StoredRow row, String kind, String subscriberId,
+            Predicate<Entry> moving) throws SQLException {
+        List<String> kept = new ArrayList<>();
+        List<Entry> keptEntries = new ArrayList<>();
+        List<Entry> moved = new ArrayList<>();
+        for (String line : row.records().split("\n")) {
+            Entry e = JournalLines.parse(kind, subscriberId, line).get(0);
+            if (moving.test(e)) {
+                moved.add(e);
+            } else {
+                kept.add(line);
+                keptEntries.add(e);
             }
         }
         if (moved.isEmpty()) {
-            return 0;
+            return moved;
         }
+        if (kept.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM delivery_journal WHERE id = ?")) {
+                delete.setString(1, row.id());
+                delete.executeUpdate();
+            }
+        } else {
+            rewrite(c, row.id(), kept, keptEntries);
+        }
+        return moved;
+    }
+
+    /** Writes a journal row again with the lines it keeps, and their bounds. */
+    private static void rewrite(Connection c, String id, List<String> kept, List<Entry> keptEntries)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE delivery_journal SET records = ?, entries = ?,"
+                + " min_id = ?, max_id = ?, min_seq = ?, max_seq = ? WHERE id = ?")) {
+            update.setString(1, String.join("\n", kept) + "\n");
+            update.setInt(2, kept.size());
+            update.setString(3, keptEntries.stream().map(Entry::deliveryId).min(String::compareTo).get());
+            update.setString(4, keptEntries.stream().map(Entry::deliveryId).max(String::compareTo).get());
+            update.setLong(5, keptEntries.stream().mapToLong(Entry::sequence).min().getAsLong());
+            update.setLong(6, keptEntries.stream().mapToLong(Entry::sequence).max().getAsLong());
+            update.setString(7, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Writes the DELIVERED row and the attempt row of each moved delivery. */
+    private static void insertDelivered(Connection c, List<Entry> moved) throws SQLException {
         try (PreparedStatement row = c.prepareStatement("INSERT INTO delivery (id, kind, subscriber_id, event_id,"
                 + " event_seq, event_type, ticket_id, status, attempts, next_attempt_at, created_at, queue_key,"
                 + " last_attempt_at, last_status_code, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'DELIVERED', 1,"
@@ -255,38 +288,41 @@ final class Journal {
                         + " attempt, attempted_at, result, status_code, duration_ms, error, response_excerpt,"
                         + " next_attempt_at) VALUES (?, ?, 1, ?, 'DELIVERED', ?, ?, NULL, ?, NULL)")) {
             for (Entry e : moved) {
-                row.setString(1, e.deliveryId());
-                row.setString(2, e.kind());
-                row.setString(3, e.subscriberId());
-                row.setString(4, e.eventId());
-                row.setLong(5, e.sequence());
-                row.setString(6, e.eventType());
-                row.setString(7, e.ticketId());
-                Sql.setInstant(row, 8, e.createdAt());
-                Sql.setInstant(row, 9, e.attemptedAt());
-                Sql.setInteger(row, 10, e.statusCode());
-                Sql.setInstant(row, 11, e.completedAt());
-                row.addBatch();
-                attempt.setString(1, Ids.next());
-                attempt.setString(2, e.deliveryId());
-                Sql.setInstant(attempt, 3, e.attemptedAt());
-                Sql.setInteger(attempt, 4, e.statusCode());
-                if (e.durationMillis() == null) {
-                    attempt.setNull(5, java.sql.Types.BIGINT);
-                } else {
-                    attempt.setLong(5, e.durationMillis());
-                }
-                attempt.setString(6, e.responseExcerpt());
-                attempt.addBatch();
+                addDeliveredRow(row, e);
+                addAttemptRow(attempt, e);
             }
             row.executeBatch();
             attempt.executeBatch();
         }
-        return moved.size();
+    }
+
+    private static void addDeliveredRow(PreparedStatement row, Entry e) throws SQLException {
+        row.setString(1, e.deliveryId());
+        row.setString(2, e.kind());
+        row.setString(3, e.subscriberId());
+        row.setString(4, e.eventId());
+        row.setLong(5, e.sequence());
+        row.setString(6, e.eventType());
+        row.setString(7, e.ticketId());
+        Jdbc.setInstant(row, 8, e.createdAt());
+        Jdbc.setInstant(row, 9, e.attemptedAt());
+        Jdbc.setInteger(row, 10, e.statusCode());
+        Jdbc.setInstant(row, 11, e.completedAt());
+        row.addBatch();
+    }
+
+    private static void addAttemptRow(PreparedStatement attempt, Entry e) throws SQLException {
+        attempt.setString(1, Ids.next());
+        attempt.setString(2, e.deliveryId());
+        Jdbc.setInstant(attempt, 3, e.attemptedAt());
+        Jdbc.setInteger(attempt, 4, e.statusCode());
+        Jdbc.setLong(attempt, 5, e.durationMillis());
+        attempt.setString(6, e.responseExcerpt());
+        attempt.addBatch();
     }
 
     /** @return the ids of the deliveries journaled for events after {@code position} (a relay taking over) */
-    static Set<String> deliveredAfter(Connection c, long position) throws SQLException {
+    public static Set<String> deliveredAfter(Connection c, long position) throws SQLException {
         Set<String> ids = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT kind, subscriber_id, records FROM delivery_journal WHERE max_seq > ?")) {
@@ -305,7 +341,7 @@ final class Journal {
     }
 
     /** @return the number of the subscriber's journaled deliveries */
-    static long count(Connection c, String kind, String subscriberId) throws SQLException {
+    public static long count(Connection c, String kind, String subscriberId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(entries), 0) FROM delivery_journal"
                 + " WHERE kind = ? AND subscriber_id = ?")) {
             ps.setString(1, kind);
@@ -318,7 +354,7 @@ final class Journal {
     }
 
     /** Deletes up to 100 journal rows written before {@code before}; @return the number of entries they held */
-    static int purge(Connection c, Instant before) throws SQLException {
+    public static int purge(Connection c, Instant before) throws SQLException {
         List<String> ids = new ArrayList<>();
         int entries = 0;
         try (PreparedStatement ps = c.prepareStatement(
@@ -335,7 +371,7 @@ final class Journal {
             return -1;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM delivery_journal WHERE id IN (" + Sql.placeholders(ids.size()) + ")")) {
+                "DELETE FROM delivery_journal WHERE id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setString(i + 1, ids.get(i));
             }
@@ -344,69 +380,8 @@ final class Journal {
         return entries;
     }
 
-    static List<Entry> parse(String kind, String subscriberId, String records) {
-        List<Entry> entries = new ArrayList<>();
-        int start = 0;
-        while (start < records.length()) {
-            int end = records.indexOf('\n', start);
-            if (end < 0) {
-                end = records.length();
-            }
-            String[] f = records.substring(start, end).split("\t", -1);
-            entries.add(new Entry(kind, subscriberId, f[0], f[1], Long.parseLong(f[2]), f[3], f[4], instant(f[5]),
-                    instant(f[6]), instant(f[7]), f[8].isEmpty() ? null : Integer.valueOf(f[8]),
-                    f[9].isEmpty() ? null : Long.valueOf(f[9]), unescape(f[10])));
-            start = end + 1;
-        }
-        return entries;
-    }
-
-    private static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-    }
-
-    private static Instant instant(String micros) {
-        long v = Long.parseLong(micros);
-        return Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1_000L);
-    }
-
-    /** Writes {@code s} with backslash, tab, newline and carriage return escaped; null as nothing. */
-    private static void escape(StringBuilder out, String s) {
-        if (s == null) {
-            return;
-        }
-        out.append('=');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-    }
-
-    private static String unescape(String s) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 1; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                out.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                out.append(ch);
-            }
-        }
-        return out.toString();
+    /** @return the entries of one journal row's {@code records} (see {@link JournalLines}) */
+    public static List<Entry> parse(String kind, String subscriberId, String records) {
+        return JournalLines.parse(kind, subscriberId, records);
     }
 }

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +18,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.integrationhub.delivery.DeliveryMetrics;
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.RetryPolicy;
+import org.integrationhub.delivery.internal.shared.Claimed;
+import org.integrationhub.delivery.internal.shared.Completion;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.delivery.internal.shared.Settings;
+import org.integrationhub.delivery.internal.shared.Subscriber;
+import org.integrationhub.delivery.internal.shared.Unsettled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * node's budget, its new deliveries wait for the claim path, and the claim skips it until it answers again, so it
  * cannot stall every other subscriber. Transports answer asynchronously, so no thread waits on the network.
  */
-final class Dispatcher {
+public final class Dispatcher {
 
     /**
      * Outcomes written per transaction, in batches: an embedded database pays most of a write at its commit, so an
@@ -92,18 +99,18 @@ final class Dispatcher {
     /** Outcomes of rowless deliveries whose write failed: written again at the next flush (they have no lease). */
     private final ConcurrentLinkedQueue<Queued> unwritten = new ConcurrentLinkedQueue<>();
     /** The outcomes decided on this node, for monitoring. */
-    final OutcomeCounters outcomes = new OutcomeCounters();
+    private final OutcomeCounters outcomes = new OutcomeCounters();
 
     /**
      * @param executor where outcomes are written (never the transport's network thread)
      * @param onCompleted called after outcomes were written (wakes the engine: later events may now be due)
      */
-    Dispatcher(DeliveryStore store, Clock clock, Settings settings, Executor executor, Runnable onCompleted) {
+    public Dispatcher(DeliveryStore store, Clock clock, Settings settings, Executor executor, Runnable onCompleted) {
         this(store, clock, settings, executor, onCompleted, new Unsettled());
     }
 
     /** @param unsettled learns when a rowless delivery's outcome is written */
-    Dispatcher(DeliveryStore store, Clock clock, Settings settings, Executor executor, Runnable onCompleted,
+    public Dispatcher(DeliveryStore store, Clock clock, Settings settings, Executor executor, Runnable onCompleted,
             Unsettled unsettled) {
         this.unsettled = unsettled;
         this.store = store;
@@ -114,7 +121,7 @@ final class Dispatcher {
     }
 
     /** @return the number of deliveries claimed and started; a full batch means there may be more */
-    int dispatchBatch(Map<String, DeliveryTransport> transports) {
+    public int dispatchBatch(Map<String, DeliveryTransport> transports) {
         Set<Subscriber> stalled = stalled();
         int free = Math.min(settings.batchSize(), settings.maxInFlight() - counted(stalled));
         if (free <= 0 || transports.isEmpty()) {
@@ -212,7 +219,12 @@ final class Dispatcher {
                 clock.instant(), null), then);
     }
 
-    int inFlight() {
+    /** @return the attempt outcomes decided on this node so far, by kind ({@link OutcomeCounters#snapshot()}) */
+    public Map<String, Map<DeliveryMetrics.Outcome, Long>> outcomes() {
+        return outcomes.snapshot();
+    }
+
+    public int inFlight() {
         return inFlight.get();
     }
 
@@ -305,7 +317,7 @@ final class Dispatcher {
      * by a flush after it, {@link #WRITE_DELAY_MICROS} later at most (group commit), instead of in concurrent small
      * transactions that queue on the database's commit.
      */
-    void flush() {
+    public void flush() {
         flushScheduled.set(false);
         for (Queued q; (q = unwritten.poll()) != null;) {
             done.add(q);
@@ -377,7 +389,7 @@ final class Dispatcher {
     }
 
     /** @return whether outcomes wait to be written again after a failed write */
-    boolean hasUnwritten() {
+    public boolean hasUnwritten() {
         return !unwritten.isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.dispatch;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,14 +7,17 @@ import java.util.List;
 
 import org.integrationhub.delivery.DeliveryOutcome;
 import org.integrationhub.delivery.DeliveryRequest;
+import org.integrationhub.delivery.internal.journal.Journal;
+import org.integrationhub.delivery.internal.shared.Completion;
+import org.integrationhub.delivery.internal.shared.Ids;
+import org.integrationhub.delivery.internal.shared.Sql;
+import org.integrationhub.persistence.Jdbc;
 
 /**
  * Writes attempt outcomes: one delivery_attempt row each (absences excepted) and the delivery's new state; for a
  * rowless delivery (sent by the relay's node before it had a row) a journal line if it was delivered, else its row.
  */
-final class CompletionWriter {
-
-    static final int EXCERPT_MAX = 1000;
+public final class CompletionWriter {
 
     private static final String INSERT_ATTEMPT = "INSERT INTO delivery_attempt (id, delivery_id, attempt, attempted_at,"
             + " result, status_code, duration_ms, error, response_excerpt, next_attempt_at)"
@@ -66,7 +69,7 @@ final class CompletionWriter {
         for (Completion x : completions) {
             if (x.decision() == Completion.Decision.DISABLE) {
                 try (PreparedStatement ps = c.prepareStatement(FAIL_SUBSCRIBER)) {
-                    Sql.setInstant(ps, 1, x.at());
+                    Jdbc.setInstant(ps, 1, x.at());
                     ps.setString(2, "subscriber disabled: " + Sql.cut(x.outcome().error(), 900));
                     ps.setString(3, x.claimed().request().kind());
                     ps.setString(4, x.claimed().request().subscriberId());
@@ -97,14 +100,14 @@ final class CompletionWriter {
                 insert.setString(7, r.ticketId());
                 insert.setString(8, pending ? "PENDING" : "FAILED");
                 insert.setInt(9, attempted ? 1 : 0);
-                Sql.setInstant(insert, 10, !pending ? null : d == Completion.Decision.RELEASE ? x.at()
+                Jdbc.setInstant(insert, 10, !pending ? null : d == Completion.Decision.RELEASE ? x.at()
                         : x.nextAttemptAt());
-                Sql.setInstant(insert, 11, x.claimed().createdAt());
+                Jdbc.setInstant(insert, 11, x.claimed().createdAt());
                 insert.setString(12, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.ticketId()) : null);
-                Sql.setInstant(insert, 13, attempted ? x.claimed().startedAt() : null);
-                Sql.setInteger(insert, 14, x.outcome() == null ? null : x.outcome().statusCode());
+                Jdbc.setInstant(insert, 13, attempted ? x.claimed().startedAt() : null);
+                Jdbc.setInteger(insert, 14, x.outcome() == null ? null : x.outcome().statusCode());
                 insert.setString(15, x.outcome() == null ? null : Sql.cut(errorOf(x), 1000));
-                Sql.setInstant(insert, 16, pending ? null : x.at());
+                Jdbc.setInstant(insert, 16, pending ? null : x.at());
                 insert.setString(17, r.kind());
                 insert.setString(18, r.subscriberId());
                 insert.setString(19, r.messageId());
@@ -133,7 +136,7 @@ final class CompletionWriter {
             for (Completion x : completions) {
                 switch (x.decision()) {
                     case RELEASE -> {
-                        Sql.setInstant(release, 1, x.at());
+                        Jdbc.setInstant(release, 1, x.at());
                         release.setString(2, x.claimed().request().deliveryId());
                         release.setString(3, x.claimed().leaseOwner());
                         release.addBatch();
@@ -168,17 +171,13 @@ final class CompletionWriter {
         ps.setString(1, Ids.next());
         ps.setString(2, x.claimed().request().deliveryId());
         ps.setInt(3, x.claimed().request().attempt());
-        Sql.setInstant(ps, 4, x.claimed().startedAt());
+        Jdbc.setInstant(ps, 4, x.claimed().startedAt());
         ps.setString(5, o.result().name());
-        Sql.setInteger(ps, 6, o.statusCode());
-        if (o.duration() == null) {
-            ps.setNull(7, java.sql.Types.BIGINT);
-        } else {
-            ps.setLong(7, o.duration().toMillis());
-        }
+        Jdbc.setInteger(ps, 6, o.statusCode());
+        Jdbc.setLong(ps, 7, o.duration() == null ? null : o.duration().toMillis());
         ps.setString(8, Sql.cut(o.error(), 1000));
-        ps.setString(9, Sql.cut(o.responseExcerpt(), EXCERPT_MAX));
-        Sql.setInstant(ps, 10, x.nextAttemptAt());
+        ps.setString(9, Sql.cut(o.responseExcerpt(), Sql.EXCERPT_MAX));
+        Jdbc.setInstant(ps, 10, x.nextAttemptAt());
     }
 
     private static void addUpdate(PreparedStatement ps, Completion x) throws SQLException {
@@ -190,11 +189,11 @@ final class CompletionWriter {
             default -> "FAILED";
         };
         ps.setString(1, status);
-        Sql.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
-        Sql.setInstant(ps, 3, pending ? null : x.at());
+        Jdbc.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
+        Jdbc.setInstant(ps, 3, pending ? null : x.at());
         DeliveryRequest r = x.claimed().request();
         ps.setString(4, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.ticketId()) : null);
-        Sql.setInteger(ps, 5, o.statusCode());
+        Jdbc.setInteger(ps, 5, o.statusCode());
         ps.setString(6, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
         ps.setInt(7, x.decision() == Completion.Decision.ABSENT ? -1 : 0);
         ps.setString(8, x.claimed().request().deliveryId());

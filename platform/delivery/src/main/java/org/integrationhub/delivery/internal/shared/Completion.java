@@ -1,4 +1,4 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.shared;
 
 import java.time.Instant;
 
@@ -8,10 +8,11 @@ import org.integrationhub.delivery.DeliveryOutcome;
  * The outcome of one attempt, and what the engine decided from it, waiting to be written; or, for {@link
  * Decision#RELEASE}, a directly dispatched delivery handed back unsent (no outcome).
  */
-record Completion(Claimed claimed, DeliveryOutcome outcome, Decision decision, Instant at, Instant nextAttemptAt) {
+public record Completion(Claimed claimed, DeliveryOutcome outcome, Decision decision, Instant at,
+        Instant nextAttemptAt) {
 
     /** What happens to the delivery. */
-    enum Decision {
+    public enum Decision {
         DELIVERED, RETRY, FAILED, DISABLE, ABSENT, ABSENT_EXPIRED,
         /** Not attempted after all: the lease is given back and the attempt not counted (claim path from now). */
         RELEASE,

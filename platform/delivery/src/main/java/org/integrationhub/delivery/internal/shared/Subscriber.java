@@ -1,7 +1,7 @@
-package org.integrationhub.delivery.internal;
+package org.integrationhub.delivery.internal.shared;
 
 /** A subscriber of one kind (a webhook endpoint, a connector instance), as the engine counts its deliveries. */
-record Subscriber(String kind, String id) {
+public record Subscriber(String kind, String id) {
 
     /** @return {@code kind|id}, as the log shows it */
     @Override
