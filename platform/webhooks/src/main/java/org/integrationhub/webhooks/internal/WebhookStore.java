@@ -4,10 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -19,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 
 /** Reads and writes {@code webhook_endpoint} rows; secrets pass through the {@link SecretBox}. */
 final class WebhookStore {
@@ -90,29 +87,24 @@ final class WebhookStore {
         ps.setString(i++, String.join(",", e.events()));
         ps.setString(i++, box.encrypt(e.secret()));
         ps.setString(i++, e.previousSecret() == null ? null : box.encrypt(e.previousSecret()));
-        setInstant(ps, i++, e.previousSecretUntil());
+        Jdbc.setInstant(ps, i++, e.previousSecretUntil());
         try {
             ps.setString(i++, e.headers().isEmpty() ? null : JSON.writeValueAsString(e.headers()));
         } catch (JsonProcessingException x) {
             throw new IllegalStateException(x);
         }
-        if (e.rateLimit() == null) {
-            ps.setNull(i++, java.sql.Types.INTEGER);
-        } else {
-            ps.setInt(i++, e.rateLimit());
-        }
+        Jdbc.setInteger(ps, i++, e.rateLimit());
         ps.setBoolean(i++, e.tlsVerify());
         ps.setString(i++, e.retrySchedule());
         ps.setBoolean(i++, e.disabled());
         ps.setString(i++, e.disabledReason());
-        setInstant(ps, i++, e.failingSince());
-        setInstant(ps, i++, e.createdAt());
-        setInstant(ps, i, e.updatedAt());
+        Jdbc.setInstant(ps, i++, e.failingSince());
+        Jdbc.setInstant(ps, i++, e.createdAt());
+        Jdbc.setInstant(ps, i, e.updatedAt());
     }
 
     private Endpoint read(ResultSet rs) throws SQLException {
-        int rate = rs.getInt("rate_limit");
-        Integer rateLimit = rs.wasNull() ? null : rate;
+        Integer rateLimit = Jdbc.getInteger(rs, "rate_limit");
         Map<String, String> headers = Map.of();
         String h = rs.getString("headers");
         if (h != null) {
@@ -125,17 +117,9 @@ final class WebhookStore {
         return new Endpoint(rs.getString("id"), rs.getString("url"), rs.getString("description"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("events").split(","))),
                 box.decrypt(rs.getString("secret_enc")), box.decrypt(rs.getString("previous_secret_enc")),
-                instant(rs, "previous_secret_until"), headers, rateLimit, rs.getBoolean("tls_verify"),
+                Jdbc.getInstant(rs, "previous_secret_until"), headers, rateLimit, rs.getBoolean("tls_verify"),
                 rs.getString("retry_schedule"), rs.getBoolean("disabled"), rs.getString("disabled_reason"),
-                instant(rs, "failing_since"), instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
-        ps.setObject(i, v == null ? null : OffsetDateTime.ofInstant(v.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
+                Jdbc.getInstant(rs, "failing_since"), Jdbc.getInstant(rs, "created_at"),
+                Jdbc.getInstant(rs, "updated_at"));
     }
 }
