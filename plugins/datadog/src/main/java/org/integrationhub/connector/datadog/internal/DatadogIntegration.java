@@ -132,7 +132,7 @@ public class DatadogIntegration implements IntegrationInterface {
             this.schedule = context.scheduler().scheduleWithFixedDelay(this::tick, first, interval.toMillis(),
                     TimeUnit.MILLISECONDS);
             logger.info("Datadog instance '{}' reports every {} s (lease {}, ttl {} s)", name, interval.toSeconds(),
-                    leaseName, leaseTtl.toSeconds());
+                    leaseName, leaseTtl.toMillis() / 1000.0);
         }
     }
 
