@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +70,7 @@ public class CustomerServiceImpl implements CustomerService {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
         return db.inTransaction(c -> customers.findByEmail(c, normalised));
     }
 
@@ -155,8 +156,7 @@ public class CustomerServiceImpl implements CustomerService {
     }
 
     /** Applies a validated change to the locked {@code current}; stores it and its event when anything changed. */
-    private Outcome<Customer> apply(Connection c, Customer current, CustomerChange change)
-            throws SQLException {
+    private Outcome<Customer> apply(Connection c, Customer current, CustomerChange change) throws SQLException {
         CustomerChanges.Result r = CustomerChanges.apply(current, change, now());
         if (r.changedFields().isEmpty()) {
             return new Outcome<>(current, null);
@@ -165,10 +165,9 @@ public class CustomerServiceImpl implements CustomerService {
         return announce(c, r.customer(), r.changedFields());
     }
 
-    private Outcome<Customer> announce(Connection c, Customer customer, Set<String> fields)
-            throws SQLException {
-        return new Outcome<>(customer, outbox.appendCustomer(c, customer.updatedAt(), customer,
-                fields));
+    /** Writes the customer's {@code customer.updated} event, dated by its {@code updated_at}. */
+    private Outcome<Customer> announce(Connection c, Customer customer, Set<String> fields) throws SQLException {
+        return new Outcome<>(customer, outbox.appendCustomer(c, customer.updatedAt(), customer, fields));
     }
 
     /** Runs {@code work} in a transaction; posts its event only once the transaction has committed. */
