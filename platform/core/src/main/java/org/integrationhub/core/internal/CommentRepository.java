@@ -10,6 +10,7 @@ import java.util.List;
 import org.integrationhub.api.Comment;
 import org.integrationhub.api.Person;
 import org.integrationhub.api.Rating;
+import org.integrationhub.persistence.Jdbc;
 
 /** JDBC access to {@code ticket_comment} and {@code ticket_rating}. */
 final class CommentRepository {
@@ -23,7 +24,7 @@ final class CommentRepository {
             ps.setString(4, comment.author().email());
             ps.setString(5, comment.body());
             ps.setBoolean(6, comment.internal());
-            Sql.setInstant(ps, 7, comment.createdAt());
+            Jdbc.setInstant(ps, 7, comment.createdAt());
             ps.executeUpdate();
         }
     }
@@ -38,7 +39,7 @@ final class CommentRepository {
                 while (rs.next()) {
                     result.add(new Comment(rs.getString("id"), rs.getString("ticket_id"),
                             new Person(rs.getString("author_email"), rs.getString("author_name")),
-                            rs.getString("body"), rs.getBoolean("internal"), Sql.getInstant(rs, "created_at")));
+                            rs.getString("body"), rs.getBoolean("internal"), Jdbc.getInstant(rs, "created_at")));
                 }
             }
         }
@@ -57,7 +58,7 @@ final class CommentRepository {
             ps.setString(2, rating.ticketId());
             ps.setInt(3, rating.score());
             ps.setString(4, rating.comment());
-            Sql.setInstant(ps, 5, rating.createdAt());
+            Jdbc.setInstant(ps, 5, rating.createdAt());
             ps.executeUpdate();
         }
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.integrationhub.api.Customer;
 import org.integrationhub.api.Person;
 import org.integrationhub.core.internal.CustomerMaps.Kind;
+import org.integrationhub.persistence.Jdbc;
 
 /** JDBC access to {@code customer}, read together with its external ids and attributes ({@link CustomerMaps}). */
 final class CustomerRepository {
@@ -66,11 +67,11 @@ final class CustomerRepository {
             ps.setString(3, customer.name());
             ps.setString(4, customer.company());
             ps.setString(5, customer.phone());
-            Sql.setInstant(ps, 6, customer.createdAt());
-            Sql.setInstant(ps, 7, customer.updatedAt());
+            Jdbc.setInstant(ps, 6, customer.createdAt());
+            Jdbc.setInstant(ps, 7, customer.updatedAt());
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (!Sql.isUniqueViolation(e)) {
+            if (!Jdbc.isUniqueViolation(e)) {
                 throw e;
             }
             c.rollback(savepoint);
@@ -89,7 +90,7 @@ final class CustomerRepository {
             ps.setString(1, after.name());
             ps.setString(2, after.company());
             ps.setString(3, after.phone());
-            Sql.setInstant(ps, 4, after.updatedAt());
+            Jdbc.setInstant(ps, 4, after.updatedAt());
             ps.setString(5, after.id());
             ps.executeUpdate();
         }
@@ -144,7 +145,7 @@ final class CustomerRepository {
     static Customer row(ResultSet rs) throws SQLException {
         return new Customer(rs.getString("c_id"), rs.getString("c_email"), rs.getString("c_name"),
                 rs.getString("c_company"), rs.getString("c_phone"), Map.of(), Map.of(),
-                Sql.getInstant(rs, "c_created_at"), Sql.getInstant(rs, "c_updated_at"));
+                Jdbc.getInstant(rs, "c_created_at"), Jdbc.getInstant(rs, "c_updated_at"));
     }
 
     /** @return the given customers (read by {@link #row}) with their external ids and attributes, by id, in order */

@@ -17,6 +17,7 @@ import org.integrationhub.api.TicketMetrics;
 import org.integrationhub.api.TicketStats;
 import org.integrationhub.api.TicketStatus;
 import org.integrationhub.persistence.Database.Dialect;
+import org.integrationhub.persistence.Jdbc;
 
 /** Aggregates over all tickets, computed by the database (a few rows come back, whatever the ticket count). */
 final class MetricsQuery {
@@ -49,7 +50,7 @@ final class MetricsQuery {
         long overdue;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM ticket WHERE " + ACTIVE + " AND sla_due_at < ?")) {
-            Sql.setInstant(ps, 1, now);
+            Jdbc.setInstant(ps, 1, now);
             overdue = single(ps).longValue();
         }
         long lateResolved;
@@ -91,7 +92,7 @@ final class MetricsQuery {
         try (PreparedStatement ps = c.prepareStatement("SELECT priority, COUNT(*), "
                 + "SUM(CASE WHEN sla_due_at < ? THEN 1 ELSE 0 END) FROM ticket WHERE " + ACTIVE
                 + " GROUP BY priority")) {
-            Sql.setInstant(ps, 1, now);
+            Jdbc.setInstant(ps, 1, now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long[] r = rows.get(Priority.fromWireName(rs.getString(1)));
@@ -109,8 +110,8 @@ final class MetricsQuery {
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT priority, COUNT(*), SUM(" + resolutionMillis
                 + ") FROM ticket WHERE resolved_at > ? AND resolved_at <= ? GROUP BY priority")) {
-            Sql.setInstant(ps, 1, now.minus(WINDOW));
-            Sql.setInstant(ps, 2, now);
+            Jdbc.setInstant(ps, 1, now.minus(WINDOW));
+            Jdbc.setInstant(ps, 2, now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long[] r = rows.get(Priority.fromWireName(rs.getString(1)));

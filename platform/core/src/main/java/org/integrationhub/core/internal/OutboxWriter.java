@@ -17,6 +17,7 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Rating;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.core.json.HubJson;
+import org.integrationhub.persistence.Jdbc;
 
 /** Writes events to {@code outbox_event} in the caller's transaction, and reads them back. */
 final class OutboxWriter {
@@ -53,7 +54,7 @@ final class OutboxWriter {
             ps.setString(1, event.id());
             ps.setString(2, event.type().wireName());
             ps.setString(3, event.subjectId());
-            Sql.setInstant(ps, 4, event.occurredAt());
+            Jdbc.setInstant(ps, 4, event.occurredAt());
             ps.setString(5, HubJson.eventJson(event));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {

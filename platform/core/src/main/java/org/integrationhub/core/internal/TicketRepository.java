@@ -14,6 +14,7 @@ import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
+import org.integrationhub.persistence.Jdbc;
 
 /** JDBC access to {@code ticket}; tickets are read together with their customer (its maps included). */
 final class TicketRepository {
@@ -39,10 +40,10 @@ final class TicketRepository {
             ps.setString(5, t.status().wireName());
             ps.setString(6, t.assignee());
             ps.setString(7, t.customer().id());
-            Sql.setInstant(ps, 8, t.createdAt());
-            Sql.setInstant(ps, 9, t.updatedAt());
-            Sql.setInstant(ps, 10, t.slaDueAt());
-            Sql.setInstant(ps, 11, t.resolvedAt());
+            Jdbc.setInstant(ps, 8, t.createdAt());
+            Jdbc.setInstant(ps, 9, t.updatedAt());
+            Jdbc.setInstant(ps, 10, t.slaDueAt());
+            Jdbc.setInstant(ps, 11, t.resolvedAt());
             ps.setBoolean(12, resolvedLate(t));
             ps.executeUpdate();
         }
@@ -58,9 +59,9 @@ final class TicketRepository {
             ps.setString(3, t.priority().wireName());
             ps.setString(4, t.status().wireName());
             ps.setString(5, t.assignee());
-            Sql.setInstant(ps, 6, t.updatedAt());
-            Sql.setInstant(ps, 7, t.slaDueAt());
-            Sql.setInstant(ps, 8, t.resolvedAt());
+            Jdbc.setInstant(ps, 6, t.updatedAt());
+            Jdbc.setInstant(ps, 7, t.slaDueAt());
+            Jdbc.setInstant(ps, 8, t.resolvedAt());
             ps.setBoolean(9, resolvedLate(t));
             ps.setString(10, t.id());
             ps.executeUpdate();
@@ -161,9 +162,9 @@ final class TicketRepository {
                 rows.add(new Ticket(rs.getString("id"), rs.getString("subject"), rs.getString("description"),
                         Priority.fromWireName(rs.getString("priority")),
                         TicketStatus.fromWireName(rs.getString("status")), rs.getString("assignee"),
-                        CustomerRepository.row(rs), Sql.getInstant(rs, "created_at"),
-                        Sql.getInstant(rs, "updated_at"), Sql.getInstant(rs, "sla_due_at"),
-                        Sql.getInstant(rs, "resolved_at")));
+                        CustomerRepository.row(rs), Jdbc.getInstant(rs, "created_at"),
+                        Jdbc.getInstant(rs, "updated_at"), Jdbc.getInstant(rs, "sla_due_at"),
+                        Jdbc.getInstant(rs, "resolved_at")));
             }
         }
         if (rows.isEmpty()) {
