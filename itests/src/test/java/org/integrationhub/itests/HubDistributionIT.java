@@ -182,6 +182,17 @@ public class HubDistributionIT {
         assertRawProblem("DELETE /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 404);
     }
 
+    /** Issue 18: the OpenAPI description is public; every route of the booted hub's bundles is in it (OpenApiDriftTest). */
+    @Test
+    public void openApiIsServedWithoutCredentials() throws Exception {
+        HubHttp.Answer doc = http.get("/api/v1/openapi.json", null);
+        assertEquals(doc.toString(), 200, doc.status);
+        assertTrue(doc.header("Content-Type"), doc.header("Content-Type").startsWith("application/json"));
+        assertEquals("3.1.0", doc.json.get("openapi").asText());
+        assertTrue(doc.json.get("paths").has("/v1/tickets") && doc.json.get("paths").has("/v1/webhooks"));
+        assertNotNull(doc.header("ETag"));
+    }
+
     private void assertRawProblem(String request, int status) throws IOException {
         String response;
         try (Socket socket = new Socket("127.0.0.1", httpPort())) {

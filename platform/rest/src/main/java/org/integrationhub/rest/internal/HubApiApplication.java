@@ -74,6 +74,7 @@ public final class HubApiApplication {
         config.register(new SecurityFeature(authenticators, rateLimits));
         config.register(new JsonContentTypeFilter());
         config.register(new HealthResource(database));
+        config.register(new OpenApiResource());
         config.register(new TicketResource(tickets));
         config.register(new CustomerResource(customers));
         config.register(new CommentResource(tickets));
