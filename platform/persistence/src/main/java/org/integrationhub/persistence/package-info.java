@@ -1,5 +1,6 @@
 /**
- * The hub's one relational database: migrated schema, transactions, dialect; cluster-wide leases (since 0.2.0).
+ * The hub's one relational database: migrated schema, transactions, dialect; cluster-wide leases and the one set of
+ * JDBC conversions, {@link org.integrationhub.persistence.Jdbc} (both since 0.2.0).
  *
  * @since 0.1.0
  */

@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.integrationhub.persistence.Leases;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -118,12 +116,12 @@ public class LeasesImpl implements Leases {
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(TAKE_OR_RENEW)) {
                 ps.setString(1, owner);
-                ps.setObject(2, utc(until));
+                Jdbc.setInstant(ps, 2, until);
                 ps.setString(3, owner);
-                ps.setObject(4, utc(now));
+                Jdbc.setInstant(ps, 4, now);
                 ps.setString(5, name);
                 ps.setString(6, owner);
-                ps.setObject(7, utc(now));
+                Jdbc.setInstant(ps, 7, now);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -136,11 +134,11 @@ public class LeasesImpl implements Leases {
                     : CREATE)) {
                 ps.setString(1, name);
                 ps.setString(2, owner);
-                ps.setObject(3, utc(until));
-                ps.setObject(4, utc(now));
+                Jdbc.setInstant(ps, 3, until);
+                Jdbc.setInstant(ps, 4, now);
                 return ps.executeUpdate() == 1;
             } catch (SQLException e) {
-                if (!postgres && "23505".equals(e.getSQLState())) {
+                if (!postgres && Jdbc.isUniqueViolation(e)) {
                     return false;
                 }
                 throw e;
@@ -152,10 +150,6 @@ public class LeasesImpl implements Leases {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("lease name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     /** The Karaf instance name or the host name, for an owner id an operator recognises in {@code hub_lease}. */
