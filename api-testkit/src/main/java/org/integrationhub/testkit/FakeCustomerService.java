@@ -106,8 +106,9 @@ public class FakeCustomerService implements CustomerService {
     @Override
     public synchronized Customer create(NewCustomer customer) {
         String email = HelpdeskRules.newCustomer(customer);
-        if (idByEmail.containsKey(email)) {
-            throw new ConflictException("a customer with this e-mail address exists");
+        String existing = idByEmail.get(email);
+        if (existing != null) {
+            throw new ConflictException("a customer with this e-mail address exists (id " + existing + ")");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Customer created = new Customer(ids.next(), email, strip(customer.name()), blankToNull(customer.company()),

@@ -121,9 +121,9 @@ final class HelpdeskRules {
         List<FieldError> errors = new ArrayList<>();
         String email = email("email", c == null ? null : c.email(), true, errors);
         if (c != null) {
-            max("name", c.name(), NAME_MAX, errors);
-            max("company", c.company(), COMPANY_MAX, errors);
-            max("phone", c.phone(), PHONE_MAX, errors);
+            max("name", stripped(c.name()), NAME_MAX, errors);
+            max("company", stripped(c.company()), COMPANY_MAX, errors);
+            max("phone", stripped(c.phone()), PHONE_MAX, errors);
         }
         throwIfAny(errors);
         return email;
@@ -136,14 +136,14 @@ final class HelpdeskRules {
      */
     static void customerChange(org.integrationhub.api.CustomerChange c, int attributesAfter) {
         List<FieldError> errors = new ArrayList<>();
-        max("name", c.name(), NAME_MAX, errors);
-        max("company", c.company(), COMPANY_MAX, errors);
-        max("phone", c.phone(), PHONE_MAX, errors);
+        max("name", stripped(c.name()), NAME_MAX, errors);
+        max("company", stripped(c.company()), COMPANY_MAX, errors);
+        max("phone", stripped(c.phone()), PHONE_MAX, errors);
         c.attributes().forEach((k, v) -> {
             if (k == null || !ATTRIBUTE_KEY.matcher(k).matches()) {
                 errors.add(new FieldError("attributes", "keys are 1 to " + ATTRIBUTE_KEY_MAX
                         + " letters, digits, '.', '_', ':' or '-'"));
-            } else if (v != null && v.length() > ATTRIBUTE_VALUE_MAX) {
+            } else if (v != null && v.strip().length() > ATTRIBUTE_VALUE_MAX) {
                 errors.add(new FieldError("attributes." + k, "must be at most " + ATTRIBUTE_VALUE_MAX + " characters"));
             }
         });
@@ -154,6 +154,8 @@ final class HelpdeskRules {
         c.externalIds().forEach((k, v) -> {
             if (v != null) {
                 externalId(k, v);
+            } else if (k == null || k.isBlank()) {
+                throw new ValidationException("source", "is required");
             }
         });
     }
@@ -239,6 +241,10 @@ final class HelpdeskRules {
         }
         max("assignee", assignee, ASSIGNEE_MAX, errors);
         return assignee;
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static void max(String field, String value, int max, List<FieldError> errors) {
