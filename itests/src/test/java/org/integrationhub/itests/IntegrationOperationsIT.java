@@ -127,7 +127,7 @@ class IntegrationOperationsIT {
         assertThat(info("silent").get("min_priority").isNull()).isTrue();
         String listing = hub.client("hub:integration-list");
         assertThat(line(listing, "silent")).contains("receives no events");
-        assertThat(line(listing, "defaults")).contains("all events");
+        assertThat(line(listing, "defaults")).contains("all ticket events");
         assertThat(hub.client("hub:integration-status silent")).contains("receives:  receives no events");
         assertThat(consolePage("")).contains("<td>receives no events</td>");
     }

@@ -76,7 +76,7 @@ class PagesTest {
                 .contains("DEGRADED: rate limited &lt;until&gt; 10:00", "12 (9 ok)", "circuit_open=1 communication=2")
                 .contains("p50 4.5 ms / p99 120.3 ms", "CLOSED", "Test connection")
                 .contains("slack-main: 1 pending, 1 failed, 0 delivered", "HTTP 500 &lt;boom&gt;", "D1", "D2")
-                .contains("all events (priority high and above)", "<td>receives no events</td>");
+                .contains("all ticket events (priority high and above)", "<td>receives no events</td>");
 
         HttpResponse<String> tested = console.post("hub-integrations", Map.of("action", "test", "name", "slack-main",
                 "hub_csrf", FakeConsole.token(html)), null);

@@ -121,7 +121,7 @@ class EventRoutingTest {
         assertThat(listed.get("some").events()).containsExactly("comment.added", "ticket.created");
         assertThat(listed.get("some").minPriority()).isEqualTo("high");
         assertThat(listed.get("unconfigured").events()).as("nothing is routed without a configuration").isEmpty();
-        assertThat(IntegrationListCommand.receives(listed.get("defaults"))).isEqualTo("all events");
+        assertThat(IntegrationListCommand.receives(listed.get("defaults"))).isEqualTo("all ticket events");
         assertThat(IntegrationListCommand.receives(listed.get("silent"))).isEqualTo("receives no events");
         assertThat(IntegrationListCommand.receives(listed.get("some"))).isEqualTo("comment.added ticket.created (high+)");
     }

@@ -40,12 +40,12 @@ public class IntegrationListCommand implements Action {
         return null;
     }
 
-    /** @return the instance's subscription in words: "all events", "ticket.created comment.added (high+)", ... */
+    /** @return the instance's subscription in words: "all ticket events", "ticket.created comment.added (high+)", ... */
     public static String receives(IntegrationInfo i) {
         if (!i.receivesEvents()) {
             return "receives no events";
         }
-        String events = i.events().contains("*") ? "all events" : String.join(" ", i.events());
+        String events = i.events().contains("*") ? "all ticket events" : String.join(" ", i.events());
         return i.minPriority() == null ? events : events + " (" + i.minPriority() + "+)";
     }
 }
