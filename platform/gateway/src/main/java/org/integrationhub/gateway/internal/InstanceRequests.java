@@ -3,7 +3,6 @@ package org.integrationhub.gateway.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +13,7 @@ import org.integrationhub.api.HubException;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
+import org.integrationhub.rest.json.Problem;
 
 /**
  * The REST shape of instance creation ({@code {type, name, config:{key: value}}}) and of its refusals as
@@ -97,36 +97,23 @@ final class InstanceRequests {
 
     /** @return the problem+json answer for a refusal of {@link org.integrationhub.gateway.IntegrationConfigurations} */
     static Response problem(HubException e, boolean configFields) {
-        Map<String, Object> body = problemBody(e, configFields);
-        return Response.status((Integer) body.get("status")).type(IntegrationResource.PROBLEM_JSON).entity(body).build();
+        return Problem.response(problemBody(e, configFields)).build();
     }
 
     /** @return the problem+json body of a refusal: its status, type, title, detail and field errors */
     static Map<String, Object> problemBody(HubException e, boolean configFields) {
         if (e instanceof ValidationException v) {
-            List<Map<String, String>> errors = v.errors().stream().map(f -> Map.of("field",
-                    configFields && !f.field().equals("name") ? "config." + f.field() : f.field(),
-                    "message", f.message())).toList();
-            Map<String, Object> body = body(400, "invalid-configuration", "Invalid configuration",
-                    "The request has invalid fields; see errors");
-            body.put("errors", errors);
-            return body;
+            List<FieldError> errors = v.errors().stream().map(f -> new FieldError(
+                    configFields && !f.field().equals("name") ? "config." + f.field() : f.field(), f.message())).toList();
+            return Problem.body(400, "invalid-configuration", "Invalid configuration",
+                    "The request has invalid fields; see errors", errors);
         }
         if (e instanceof NotFoundException) {
-            return body(404, "not-found", "Not Found", e.getMessage());
+            return Problem.body(404, "not-found", "Not Found", e.getMessage(), null);
         }
         if (e instanceof ConflictException) {
-            return body(409, "duplicate-integration", "Conflict", e.getMessage());
+            return Problem.body(409, "duplicate-integration", "Conflict", e.getMessage(), null);
         }
-        return body(400, "invalid-request", "Bad Request", e.getMessage());
-    }
-
-    private static Map<String, Object> body(int status, String type, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", IntegrationResource.TYPE_PREFIX + type.toLowerCase(Locale.ROOT));
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        return body;
+        return Problem.body(400, "invalid-request", "Bad Request", e.getMessage(), null);
     }
 }

@@ -2,7 +2,6 @@ package org.integrationhub.gateway.internal;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,13 @@ import javax.ws.rs.core.UriInfo;
 import org.integrationhub.api.HubException;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
+import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.InstanceConfiguration;
 import org.integrationhub.gateway.IntegrationConfigurations;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
+import org.integrationhub.rest.json.Problem;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -46,8 +47,6 @@ import org.osgi.service.component.annotations.Reference;
 @Produces("application/json; charset=utf-8")
 public class IntegrationResource implements ApiResource {
 
-    static final String PROBLEM_JSON = "application/problem+json";
-    static final String TYPE_PREFIX = "urn:integration-hub:problem:";
     private static final int MAX_KEY = 200;
     /** How long a DELETE waits for the instance's connector service to go (Declarative Services disposes it). */
     static final Duration REMOVAL_WAIT = Duration.ofSeconds(2);
@@ -171,22 +170,14 @@ public class IntegrationResource implements ApiResource {
     /** @return the problem+json answer for a gateway failure, with Retry-After where the failure has one */
     static Response problem(GatewayException e, List<String> missingParameters) {
         int status = e.httpStatus();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_PREFIX + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        body.put("title", title(e));
-        body.put("status", status);
-        body.put("detail", e.getMessage());
+        List<FieldError> errors = e.reason() == GatewayException.Reason.INVALID_PARAMETERS
+                ? missingParameters.stream().map(p -> new FieldError(p, "is required")).toList() : null;
+        Map<String, Object> body = Problem.body(status,
+                e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), title(e), e.getMessage(), errors);
         if (e.category() != null) {
             body.put("category", e.category().name());
         }
-        if (e.reason() == GatewayException.Reason.INVALID_PARAMETERS) {
-            List<Map<String, String>> errors = new ArrayList<>();
-            for (String p : missingParameters) {
-                errors.add(Map.of("field", p, "message", "is required"));
-            }
-            body.put("errors", errors);
-        }
-        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON).entity(body);
+        Response.ResponseBuilder response = Problem.response(body);
         if (e.retryAfter() != null) {
             response.header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
         }

@@ -1,5 +1,6 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.rest.json.Problem;
 import org.integrationhub.security.TokenAuthenticator;
 
 import java.security.Principal;

@@ -30,6 +30,8 @@ import org.integrationhub.api.Page;
 import org.integrationhub.api.TicketQuery;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
+import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.ProblemException;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;
 

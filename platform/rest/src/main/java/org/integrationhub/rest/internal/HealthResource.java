@@ -10,6 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Response;
 
 import org.integrationhub.persistence.Database;
+import org.integrationhub.rest.json.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,6 @@
 package org.integrationhub.rest.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.rest.json.Problem;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RateLimitService;
@@ -70,11 +70,9 @@ public class HubApiServlet extends HttpServlet {
     private final transient ApiKeyService apiKeys;
     private final transient Map<Key, TokenAuthenticator> extraAuthenticators = new ConcurrentSkipListMap<>();
     private final transient Map<Key, ApiResource> resources = new ConcurrentSkipListMap<>();
-    private static final byte[] UNAVAILABLE = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
-            + "\"status\":503,\"detail\":\"The REST API is starting or stopping\"}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] INTERNAL = ("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
-            + "\"status\":500,\"detail\":\"The request failed unexpectedly; the hub's log has the details\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE = Problem.bytes(503, "The REST API is starting or stopping");
+    private static final byte[] INTERNAL = Problem.bytes(500,
+            "The request failed unexpectedly; the hub's log has the details");
 
     private static final long WARM_UP_WAIT_MILLIS = 15_000;
 
@@ -127,9 +125,10 @@ public class HubApiServlet extends HttpServlet {
         }
     }
 
-    private static void problem(HttpServletResponse response, int status, byte[] body) throws IOException {
+    /** Writes a problem from outside Jersey (this servlet's 503 and 500, the whiteboard's 404). */
+    static void problem(HttpServletResponse response, int status, byte[] body) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/problem+json");
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -9,6 +9,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import org.integrationhub.rest.json.Problem;
 
 /**
  * Refuses with 415 a request body that does not say it is JSON: every {@code POST}, {@code PUT} or {@code PATCH}

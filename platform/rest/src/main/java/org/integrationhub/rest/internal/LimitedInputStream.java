@@ -3,6 +3,7 @@ package org.integrationhub.rest.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.integrationhub.rest.json.ProblemException;
 
 /** Counts the bytes of a request body as they are read and fails with 413 past the limit (chunked bodies). */
 final class LimitedInputStream extends FilterInputStream {

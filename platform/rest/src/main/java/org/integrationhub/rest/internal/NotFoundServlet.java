@@ -1,13 +1,13 @@
 package org.integrationhub.rest.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.integrationhub.rest.json.Problem;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -20,14 +20,10 @@ import org.osgi.service.component.annotations.Component;
 public class NotFoundServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final byte[] BODY = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"No resource at this path\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY = Problem.bytes(404, "No resource at this path");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(404);
-        response.setContentType("application/problem+json");
-        response.setContentLength(BODY.length);
-        response.getOutputStream().write(BODY);
+        HubApiServlet.problem(response, 404, BODY);
     }
 }

@@ -2,7 +2,6 @@ package org.integrationhub.rest.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -13,6 +12,7 @@ import org.eclipse.jetty.io.ByteBufferOutputStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.BufferUtil;
+import org.integrationhub.rest.json.Problem;
 
 /**
  * Jetty's server-wide error handler, answering in problem+json what Jetty answers itself before (or outside) any
@@ -62,13 +62,10 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     /** @return the problem document for a status and Jetty's reason (used as detail only when it is plain text) */
     static byte[] body(int status, String reason) {
-        String title = Problem.reasonPhrase(status);
-        String detail = plain(reason) && !reason.equalsIgnoreCase(title)
+        String detail = plain(reason) && !reason.equalsIgnoreCase(Problem.reasonPhrase(status))
                 ? "The request could not be processed: " + reason
                 : defaultDetail(status);
-        String json = "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}";
-        return json.getBytes(StandardCharsets.UTF_8);
+        return Problem.bytes(status, detail);
     }
 
     private static String defaultDetail(int status) {
@@ -99,10 +96,5 @@ final class ProblemErrorHandler extends ErrorHandler {
             }
         }
         return true;
-    }
-
-    /** JSON string literal of text that {@link #plain} accepted or the handler wrote itself. */
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

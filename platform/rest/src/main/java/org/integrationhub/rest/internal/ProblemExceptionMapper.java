@@ -17,6 +17,9 @@ import org.integrationhub.api.HubException;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
+import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.Problem;
+import org.integrationhub.rest.json.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,7 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedMap;
 
+import org.integrationhub.rest.json.Problem;
 import org.integrationhub.security.HubPrincipal;
 import org.integrationhub.security.RateLimitDecision;
 import org.integrationhub.security.RateLimitService;

@@ -1,5 +1,6 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.rest.json.JsonRequest;
 import org.integrationhub.security.RequiresScope;
 
 import java.io.InputStream;

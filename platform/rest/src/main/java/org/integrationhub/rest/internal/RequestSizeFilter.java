@@ -6,6 +6,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
+import org.integrationhub.rest.json.Problem;
+import org.integrationhub.rest.json.ProblemException;
 
 /**
  * Enforces the body size limit: a declared Content-Length over the limit is refused with 413 before anything is

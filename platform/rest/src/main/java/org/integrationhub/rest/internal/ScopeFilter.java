@@ -4,6 +4,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
 
+import org.integrationhub.rest.json.Problem;
 import org.integrationhub.security.HubPrincipal;
 
 /** Refuses an authenticated request whose principal lacks the method's scope: 403 insufficient_scope (RFC 6750). */

@@ -1,5 +1,7 @@
 package org.integrationhub.rest.internal;
 
+import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.ProblemException;
 import org.integrationhub.security.RequiresScope;
 
 import java.io.InputStream;

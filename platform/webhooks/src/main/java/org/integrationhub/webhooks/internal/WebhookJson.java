@@ -1,6 +1,5 @@
 package org.integrationhub.webhooks.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,15 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.ws.rs.BadRequestException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.integrationhub.api.ValidationException;
-import org.integrationhub.api.ValidationException.FieldError;
-import org.integrationhub.core.json.HubJson;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
+import org.integrationhub.rest.json.JsonRequest;
 
 /** Wire shapes of webhook endpoints and deliveries (snake_case; secrets never leave except when created). */
 final class WebhookJson {
@@ -27,68 +20,18 @@ final class WebhookJson {
     private WebhookJson() {
     }
 
-    static JsonNode object(InputStream body) {
-        JsonNode n;
-        try {
-            n = HubJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new BadRequestException("malformed JSON");
-        }
-        if (n == null || !n.isObject()) {
-            throw new ValidationException("body", "must be a JSON object");
-        }
-        return n;
-    }
-
+    /**
+     * Reads an endpoint body with the API's one JSON reader: an unknown member or a wrong JSON type is a 400 listing
+     * every such field, malformed JSON a 400; the values themselves are checked by {@link WebhookValidator} (422).
+     */
     static WebhookInput input(InputStream body) {
-        JsonNode n = object(body);
-        List<FieldError> errors = new ArrayList<>();
-        n.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                errors.add(new FieldError(f, "unknown field"));
-            }
-        });
-        List<String> events = null;
-        if (n.hasNonNull("events")) {
-            if (!n.get("events").isArray()) {
-                errors.add(new FieldError("events", "must be an array of event types"));
-            } else {
-                events = new ArrayList<>();
-                for (JsonNode e : n.get("events")) {
-                    events.add(e.asText());
-                }
-            }
-        }
-        Map<String, String> headers = null;
-        if (n.hasNonNull("headers")) {
-            if (!n.get("headers").isObject()) {
-                errors.add(new FieldError("headers", "must be an object of header names to values"));
-            } else {
-                headers = new LinkedHashMap<>();
-                for (var it = n.get("headers").fields(); it.hasNext();) {
-                    var h = it.next();
-                    headers.put(h.getKey(), h.getValue().isTextual() ? h.getValue().asText() : null);
-                }
-            }
-        }
-        Integer rate = null;
-        if (n.hasNonNull("rate_limit")) {
-            if (!n.get("rate_limit").canConvertToInt()) {
-                errors.add(new FieldError("rate_limit", "must be an integer"));
-            } else {
-                rate = n.get("rate_limit").intValue();
-            }
-        }
-        for (String b : List.of("tls_verify", "disabled")) {
-            if (n.hasNonNull(b) && !n.get(b).isBoolean()) {
-                errors.add(new FieldError(b, "must be true or false"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new WebhookInput(text(n, "url"), events, text(n, "description"), text(n, "secret"), headers, rate,
-                bool(n, "tls_verify"), text(n, "retry_schedule"), bool(n, "disabled"));
+        JsonRequest r = JsonRequest.read(body, FIELDS);
+        WebhookInput in = new WebhookInput(r.string("url", false), r.strings("events"), r.string("description", false),
+                r.string("secret", false), r.stringMap("headers"),
+                r.integer("rate_limit", false, Integer.MIN_VALUE, Integer.MAX_VALUE), r.bool("tls_verify"),
+                r.string("retry_schedule", false), r.bool("disabled"));
+        r.validate();
+        return in;
     }
 
     static Map<String, Object> endpoint(Endpoint e) {
@@ -138,13 +81,5 @@ final class WebhookJson {
         }
         m.put("attempt_log", list);
         return m;
-    }
-
-    private static String text(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.get(field).asText() : null;
-    }
-
-    private static Boolean bool(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.get(field).booleanValue() : null;
     }
 }

@@ -23,8 +23,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
@@ -33,6 +31,7 @@ import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.rest.json.JsonRequest;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -45,6 +44,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("/v1/webhooks")
 @Produces("application/json; charset=utf-8")
 public class WebhookResource implements ApiResource {
+
+    private static final Set<String> REPLAY_FIELDS = Set.of("since", "until", "events");
 
     private final WebhookRegistry registry;
     private final DeliveryService deliveries;
@@ -165,16 +166,20 @@ public class WebhookResource implements ApiResource {
     @RequiresScope(Scopes.WEBHOOKS_MANAGE)
     public Response replay(@PathParam("id") String id, InputStream body) {
         registry.get(id);
-        JsonNode n = WebhookJson.object(body);
-        Instant since = instant(n, "since", true);
-        Instant until = instant(n, "until", false);
+        JsonRequest request = JsonRequest.read(body, REPLAY_FIELDS);
+        String sinceText = request.string("since", false);
+        String untilText = request.string("until", false);
+        List<String> events = request.strings("events");
+        request.validate(); // shape errors: 400
+        Instant since = instant("since", sinceText, true);
+        Instant until = instant("until", untilText, false);
         Set<EventType> types = EnumSet.noneOf(EventType.class);
-        if (n.hasNonNull("events")) {
-            for (JsonNode e : n.get("events")) {
+        if (events != null) {
+            for (String e : events) {
                 try {
-                    types.add(EventType.fromWireName(e.asText()));
+                    types.add(EventType.fromWireName(e));
                 } catch (IllegalArgumentException x) {
-                    throw new ValidationException("events", "unknown event type: " + e.asText());
+                    throw new ValidationException("events", "unknown event type: " + e);
                 }
             }
         }
@@ -182,15 +187,15 @@ public class WebhookResource implements ApiResource {
         return Response.accepted(Map.of("scheduled", scheduled)).build();
     }
 
-    private static Instant instant(JsonNode n, String field, boolean required) {
-        if (!n.hasNonNull(field)) {
+    private static Instant instant(String field, String value, boolean required) {
+        if (value == null) {
             if (required) {
                 throw new ValidationException(field, "is required (ISO-8601 instant)");
             }
             return null;
         }
         try {
-            return Instant.parse(n.get(field).asText());
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
         }

@@ -1,4 +1,4 @@
-package org.integrationhub.rest.internal;
+package org.integrationhub.rest.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,11 +23,15 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A JSON object request body, read as a tree so that an absent member differs from an explicit null, and checked
- * member by member. Shape errors (unknown member, wrong JSON type, not an object) become one 400 problem; value
- * errors (missing required member, value not allowed) one {@link ValidationException} (422). Not thread-safe.
+ * The one reader of JSON object request bodies of {@code /api/v1}: read as a tree (duplicate members refused) so
+ * that an absent member differs from an explicit null, and checked member by member. Shape errors (unknown member,
+ * wrong JSON type, not an object) become one 400 problem ({@link ProblemException}); value errors (missing required
+ * member, value not allowed) one {@link ValidationException} (422); malformed JSON a {@link JsonBodyException}
+ * (400). Not thread-safe: one instance per request.
+ *
+ * @since 0.1.0
  */
-final class JsonRequest {
+public final class JsonRequest {
 
     private static final ObjectReader READER = HubJson.mapper().reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -47,7 +53,7 @@ final class JsonRequest {
      *
      * @throws ProblemException 400 for an empty body or one that is not a JSON object
      */
-    static JsonRequest read(InputStream body, Set<String> allowed) {
+    public static JsonRequest read(InputStream body, Set<String> allowed) {
         JsonNode tree;
         try {
             tree = READER.readTree(body);
@@ -70,17 +76,17 @@ final class JsonRequest {
     }
 
     /** @return whether the member is present (possibly as null) */
-    boolean has(String name) {
+    public boolean has(String name) {
         return node.has(name);
     }
 
     /** @return whether the member is present as JSON null */
-    boolean isNull(String name) {
+    public boolean isNull(String name) {
         return node.has(name) && node.get(name).isNull();
     }
 
     /** @return the string value; null if absent or null (an error is recorded if required or of another type) */
-    String string(String name, boolean required) {
+    public String string(String name, boolean required) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -99,7 +105,7 @@ final class JsonRequest {
     }
 
     /** @return the boolean value, or {@code fallback} if absent or null */
-    boolean bool(String name, boolean fallback) {
+    public boolean bool(String name, boolean fallback) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return fallback;
@@ -112,7 +118,7 @@ final class JsonRequest {
     }
 
     /** @return the integer value within [min, max]; null if absent, of another type or out of range (error recorded) */
-    Integer integer(String name, boolean required, int min, int max) {
+    public Integer integer(String name, boolean required, int min, int max) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -136,7 +142,7 @@ final class JsonRequest {
      * @param allowed the wire names, listed in the error message
      * @return the constant; null if absent, null, or invalid (error recorded)
      */
-    <E> E enumeration(String name, Function<String, E> parse, List<String> allowed) {
+    public <E> E enumeration(String name, Function<String, E> parse, List<String> allowed) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -153,7 +159,7 @@ final class JsonRequest {
     }
 
     /** @return the nested object; null if absent or null (error recorded if required or of another type) */
-    JsonRequest object(String name, boolean required, Set<String> allowed) {
+    public JsonRequest object(String name, boolean required, Set<String> allowed) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -176,7 +182,7 @@ final class JsonRequest {
      * @return the members in body order; null if absent or null (error recorded if of another type, or for a member
      *         that is neither a string nor null)
      */
-    Map<String, String> stringMap(String name) {
+    public Map<String, String> stringMap(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -197,8 +203,42 @@ final class JsonRequest {
         return result;
     }
 
+    /** @return the member as a nullable boolean: null if absent or null (a shape error if not a boolean) */
+    public Boolean bool(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            shapeErrors.add(error(name, "must be true or false, not " + kind(value)));
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    /** @return an array of strings; null if absent or null (a shape error if not an array of strings) */
+    public List<String> strings(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            shapeErrors.add(error(name, "must be an array of strings, not " + kind(value)));
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                shapeErrors.add(error(name, "must be an array of strings, not one holding " + kind(item)));
+                return null;
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
     /** Records an error for a value the caller checked itself. */
-    void invalid(String name, String message) {
+    public void invalid(String name, String message) {
         valueErrors.add(error(name, message));
     }
 
@@ -206,7 +246,7 @@ final class JsonRequest {
      * @throws ProblemException 400 if any member had the wrong shape
      * @throws ValidationException 422 if any value was missing or not allowed
      */
-    void validate() {
+    public void validate() {
         if (!shapeErrors.isEmpty()) {
             throw ProblemException.invalidRequest("The request body does not have the expected shape; see errors",
                     shapeErrors);
@@ -244,7 +284,7 @@ final class JsonRequest {
     }
 
     /** A Jackson read failure, carried unchecked out of the resource to the exception mapper. */
-    static final class JsonBodyException extends RuntimeException {
+    public static final class JsonBodyException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         JsonBodyException(com.fasterxml.jackson.core.JsonProcessingException cause) {
