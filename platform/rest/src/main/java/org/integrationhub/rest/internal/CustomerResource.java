@@ -31,6 +31,7 @@ import org.integrationhub.api.TicketQuery;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.PageParameters;
 import org.integrationhub.rest.json.ProblemException;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -72,20 +73,8 @@ public class CustomerResource {
     public ListResponse<Customer> list(@QueryParam("email") String email, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
-        int pageSize = TicketQuery.DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > TicketQuery.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be an integer between 1 and " + TicketQuery.MAX_LIMIT));
-            }
-        }
-        if (cursor != null && (cursor.isEmpty() || cursor.length() > 200)) {
-            errors.add(new FieldError("cursor", "malformed cursor; pass the next_cursor of a previous page"));
-        }
+        int pageSize = PageParameters.limit(limit, TicketQuery.DEFAULT_LIMIT, TicketQuery.MAX_LIMIT, errors);
+        PageParameters.cursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalidRequest("Invalid query parameters; see errors", errors);
         }

@@ -1,6 +1,7 @@
 package org.integrationhub.rest.internal;
 
 import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.PageParameters;
 import org.integrationhub.rest.json.ProblemException;
 import org.integrationhub.security.RequiresScope;
 
@@ -93,20 +94,8 @@ public class TicketResource {
                 errors.add(new FieldError("priority", "must be one of " + String.join(", ", Wire.PRIORITIES)));
             }
         }
-        int pageSize = TicketQuery.DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > TicketQuery.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be an integer between 1 and " + TicketQuery.MAX_LIMIT));
-            }
-        }
-        if (cursor != null && (cursor.isEmpty() || cursor.length() > 200)) {
-            errors.add(new FieldError("cursor", "malformed cursor; pass the next_cursor of a previous page"));
-        }
+        int pageSize = PageParameters.limit(limit, TicketQuery.DEFAULT_LIMIT, TicketQuery.MAX_LIMIT, errors);
+        PageParameters.cursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalidRequest("Invalid query parameters; see errors", errors);
         }
