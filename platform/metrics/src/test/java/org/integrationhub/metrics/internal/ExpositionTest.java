@@ -114,7 +114,7 @@ class ExpositionTest {
         assertThat(typed).filteredOn(n -> n.startsWith("hub_")).hasSizeGreaterThan(20);
     }
 
-    /** promtool (Debian's prometheus package; .ci/run installs it) parses with Prometheus's own text parser. */
+    /** promtool (from Debian's prometheus package; .ci/run unpacks it) parses with Prometheus's own text parser. */
     @Test
     void promtoolParsesTheExpositionWithoutProblems(@TempDir Path dir) throws Exception {
         assumeTrue(new File("/usr/bin/promtool").canExecute() || onPath("promtool"),
