@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.integrationhub.security.HubPrincipal;
+import org.integrationhub.security.Scopes;
 import org.integrationhub.security.TokenAuthenticator;
 
 /**
@@ -14,7 +15,7 @@ import org.integrationhub.security.TokenAuthenticator;
 final class Credentials {
 
     /** The scope a scrape needs (or {@code admin}). */
-    static final String SCOPE = "metrics:read";
+    static final String SCOPE = Scopes.METRICS_READ;
     static final String REALM = "integration-hub";
     private static final String BEARER = "bearer ";
     private static final int MAX_TOKEN_LENGTH = 8192;
