@@ -73,6 +73,10 @@ public class HubSpotIntegration implements IntegrationInterface, InboundHandler 
     }
 
     HubSpotIntegration(IntegrationContext context, HubSpotConfiguration config, Clock clock) {
+        this(context, config, clock, HubSpotWebhooks.BUDGET);
+    }
+
+    HubSpotIntegration(IntegrationContext context, HubSpotConfiguration config, Clock clock, Duration webhookBudget) {
         this.context = context;
         String name = config.integration_name();
         this.descriptor = new IntegrationDescriptor(name, TYPE, bundleVersion(), List.of(
@@ -88,7 +92,7 @@ public class HubSpotIntegration implements IntegrationInterface, InboundHandler 
         HubSpotSignatures signatures = new HubSpotSignatures(unconfigured == null
                 ? context.resolveSecret(config._client_secret()) : "");
         this.webhooksEnabled = signatures.configured();
-        this.webhooks = new HubSpotWebhooks(signatures, this::webhookUrl, enricher, clock);
+        this.webhooks = new HubSpotWebhooks(signatures, this::webhookUrl, enricher, clock, webhookBudget);
         if (unconfigured != null) {
             context.reportStatus(name, HealthResult.unconfigured(unconfigured));
             logger.warn("HubSpot instance '{}' is not usable: {}", name, unconfigured);

@@ -1,5 +1,7 @@
 package org.integrationhub.connector.hubspot.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Set;
 
 import org.integrationhub.spi.IntegrationException;
@@ -8,6 +10,7 @@ import org.integrationhub.testkit.FakeHttpServer;
 import org.integrationhub.testkit.FakeHttpServer.Recorded;
 import org.integrationhub.testkit.FakeIntegrationContext;
 import org.integrationhub.testkit.IntegrationContractTest;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The plugin kit's SPI contract against a loopback HubSpot: descriptor, error mapping of the contact lookup (the
@@ -34,6 +37,14 @@ class HubSpotContractTest extends IntegrationContractTest {
     @Override
     protected String idempotencyMarker(Recorded request) {
         return request.path().equals(FakeHubSpot.SEARCH) ? "read-only search" : request.header("Idempotency-Key");
+    }
+
+    /** Every request the connector sent in a check is one HubSpot would accept (the strict fake's rules). */
+    @AfterEach
+    void noRequestHubSpotWouldRefuse() {
+        for (Recorded r : remote.requests()) {
+            assertThat(FakeHubSpot.violations(r)).as("what HubSpot would refuse in %s", r.requestLine()).isEmpty();
+        }
     }
 
     @Override

@@ -35,6 +35,22 @@ class HubSpotSignaturesTest {
                 .isEqualTo("232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de");
     }
 
+    /**
+     * The v3 known answers of HubSpot's own client libraries' test suites (hubspot-api-python
+     * {@code tests/spec/utils/test_signature.py}, hubspot-api-ruby {@code spec/helpers/signature_spec.rb}): secret as
+     * above, {@code POST https://www.example.com/webhook_uri}, body {@code {'example_field':'example_value'}}.
+     */
+    @Test
+    void v3KnownAnswersFromHubSpotsClientLibraries() {
+        HubSpotSignatures signatures = new HubSpotSignatures(DOC_SECRET);
+        byte[] body = "{'example_field':'example_value'}".getBytes(StandardCharsets.UTF_8);
+        assertThat(signatures.v3("POST", "https://www.example.com/webhook_uri", body, "15000000"))
+                .isEqualTo("HPW73RUtKmcYoEDADG0s6MmGFWUzWJKAW07r8RDgcQw=");
+        assertThat(signatures.v3("POST", "https://www.example.com/webhook_uri", body, "1700000300000"))
+                .isEqualTo("RnbPH7+UMKVkbV32P8bz450N4M56aPmcru1+D3kSDtw=");
+        assertThat(signatures.v1(body)).isEqualTo("69fc6631a867edd4f9e9e627fc5c1148e3fbdd8b21837b6d2b8901c1fa57f750");
+    }
+
     @Test
     void v3IsTheBase64HmacOfMethodDecodedUriBodyAndTimestamp() throws Exception {
         String body = "[{\"eventId\":4242,\"subscriptionType\":\"contact.propertyChange\",\"objectId\":5101,"

@@ -13,6 +13,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.integrationhub.api.Customer;
+import org.integrationhub.api.NewTicket;
+import org.integrationhub.api.Person;
+import org.integrationhub.api.Priority;
 import org.integrationhub.spi.InboundRequest;
 import org.integrationhub.spi.InboundResponse;
 import org.integrationhub.testkit.FakeHttpServer.Reply;
@@ -237,6 +240,97 @@ class HubSpotWebhookTest extends HubSpotTestSupport {
 
         assertThat(deliverSigned(body).bodyAsString()).contains("\"customers_updated\":1");
         assertThat(ann().company()).isEqualTo("Acme Group");
+    }
+
+    @Test
+    void anEventIdHubSpotReusesForAnotherObjectIsStillApplied() throws Exception {
+        // HubSpot: "eventId ... is not guaranteed to be unique"; a retry repeats the whole event, not just the id
+        tickets.create(new NewTicket("Order", "Where is it?", Priority.NORMAL, new Person("bob@example.com", "Bob"),
+                null));
+        hubspot.route("GET", FakeHubSpot.CONTACTS + "/6202", Reply.of(200, FakeHubSpot.contact("6202",
+                "bob@example.com", "Globex", null, "lead", null)));
+        assertThat(deliverSigned("[" + propertyChange(120, "company", "Acme Group") + "]").status()).isEqualTo(200);
+
+        String otherObject = "[" + propertyChange(120, "company", "Globex").replace("\"objectId\":5101",
+                "\"objectId\":6202").replace("\"subscriptionId\":2381752", "\"subscriptionId\":2381760") + "]";
+        InboundResponse response = deliverSigned(otherObject);
+
+        assertThat(response.bodyAsString()).contains("\"contacts_read\":1,\"customers_updated\":1");
+        assertThat(customers.findByEmail("bob@example.com").orElseThrow().company()).isEqualTo("Globex");
+    }
+
+    @Test
+    void aContactSnapshotOlderThanTheOneAppliedChangesNothing() throws Exception {
+        // two webhooks for one contact: the later read must not be overwritten by an earlier one finishing last
+        String older = FakeHubSpot.contact("5101", "ann@example.com", "Acme Corp", "+49 30 1234567", "customer",
+                "12500.5", "2026-12-01T16:02:10.843Z");
+        String newer = FakeHubSpot.contact("5101", "ann@example.com", "Acme Group", "+49 30 1234567", "evangelist",
+                "20000", "2026-12-05T09:30:00.001Z");
+        hubspot.route("GET", FakeHubSpot.CONTACTS + "/5101", Reply.of(200, newer), Reply.of(200, older));
+
+        assertThat(deliverSigned("[" + propertyChange(130, "company", "Acme Group") + "]").bodyAsString())
+                .contains("\"customers_updated\":1");
+        InboundResponse late = deliverSigned("[" + propertyChange(131, "lifecyclestage", "customer") + "]");
+
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.bodyAsString()).contains("\"contacts_read\":1,\"customers_updated\":0");
+        assertThat(ann().company()).isEqualTo("Acme Group");
+        assertThat(ann().attributes()).containsEntry("hubspot.lifecycle_stage", "evangelist");
+
+        // and a ticket's lookup that read the contact before the webhook did changes nothing either
+        hubspot.route("POST", FakeHubSpot.SEARCH, Reply.of(200, FakeHubSpot.searchResult(older)));
+        integration.onEvent(tickets.lastEvent());
+        assertThat(ann().company()).isEqualTo("Acme Group");
+    }
+
+    @Test
+    void aBatchThatWouldOutlastHubSpotsWaitIsAnsweredInTimeAndTheRestComesAgain() throws Exception {
+        config.timeoutMillis = 10_000; // one call may take longer than HubSpot waits for the whole answer
+        integration = new HubSpotIntegration(context, config, java.time.Clock.systemUTC(), Duration.ofMillis(300));
+        tickets.create(new NewTicket("Order", "Where is it?", Priority.NORMAL, new Person("bob@example.com", "Bob"),
+                null));
+        hubspot.route("GET", FakeHubSpot.CONTACTS + "/5101", Reply.of(200, ANN_CHANGED).withDelay(
+                Duration.ofSeconds(5)), Reply.of(200, ANN_CHANGED));
+        hubspot.route("GET", FakeHubSpot.CONTACTS + "/6202", Reply.of(200, FakeHubSpot.contact("6202",
+                "bob@example.com", "Globex", null, "lead", null)));
+        String body = "[" + propertyChange(140, "company", "Acme Group") + "," + propertyChange(141, "company",
+                "Globex").replace("\"objectId\":5101", "\"objectId\":6202") + "]";
+
+        long start = System.nanoTime();
+        InboundResponse slow = deliverSigned(body);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(slow.status()).as(slow.bodyAsString()).isEqualTo(503);
+        assertThat(millis).as("answered before HubSpot's 5 s wait ends, not after the slow read").isLessThan(4000);
+        assertThat(hubspot.requests("GET", FakeHubSpot.CONTACTS + "/6202")).isEmpty();
+        assertThat(customers.updates()).isEmpty();
+
+        InboundResponse retry = deliverSigned(body); // HubSpot delivers the batch again
+        assertThat(retry.bodyAsString()).isEqualTo("{\"contacts_read\":2,\"customers_updated\":2,\"ignored\":0,"
+                + "\"duplicates\":0}");
+    }
+
+    @Test
+    void anEventAnotherRequestIsStillApplyingIsNotAcknowledged() throws Exception {
+        hubspot.route("GET", FakeHubSpot.CONTACTS + "/5101", Reply.of(200, ANN_CHANGED).withDelay(
+                Duration.ofMillis(1500)), Reply.of(200, ANN_CHANGED));
+        String body = "[" + propertyChange(150, "company", "Acme Group") + "]";
+        java.util.concurrent.CompletableFuture<InboundResponse> first = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return deliverSigned(body);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        hubspot.await("GET", FakeHubSpot.CONTACTS + "/5101", 1, Duration.ofSeconds(30));
+
+        InboundResponse concurrent = deliverSigned(body); // HubSpot sends the same notification twice at once
+
+        assertThat(concurrent.status()).as("not a 200: the first request may still fail").isEqualTo(503);
+        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(deliverSigned(body).bodyAsString()).contains("\"duplicates\":1");
+        assertThat(hubspot.requests("GET", FakeHubSpot.CONTACTS + "/5101")).hasSize(1);
     }
 
     private void assertNothingHappened() {

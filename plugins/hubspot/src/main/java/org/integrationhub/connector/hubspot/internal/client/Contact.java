@@ -1,5 +1,7 @@
 package org.integrationhub.connector.hubspot.internal.client;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param phone {@code phone}
  * @param lifecycleStage {@code lifecyclestage}, the stage's internal name (e.g. {@code customer})
  * @param totalRevenue {@code total_revenue}, the sum of the contact's closed-won deals, as HubSpot formats it
+ * @param updatedAt when the contact last changed in HubSpot ({@code updatedAt}, else {@code lastmodifieddate}), or
+ *        null if HubSpot gave neither as an ISO-8601 instant
  */
 public record Contact(String id, String email, String firstName, String lastName, String company, String phone,
-        String lifecycleStage, String totalRevenue) {
+        String lifecycleStage, String totalRevenue, Instant updatedAt) {
 
     /** The contact properties the connector asks HubSpot for (and follows in webhooks, but {@code email}). */
     public static final List<String> PROPERTIES = List.of("email", "firstname", "lastname", "company", "phone",
@@ -29,7 +33,16 @@ public record Contact(String id, String email, String firstName, String lastName
         JsonNode p = object.path("properties");
         return new Contact(object.path("id").asText(p.path("hs_object_id").asText("")), text(p, "email"),
                 text(p, "firstname"), text(p, "lastname"), text(p, "company"), text(p, "phone"),
-                text(p, "lifecyclestage"), text(p, "total_revenue"));
+                text(p, "lifecyclestage"), text(p, "total_revenue"),
+                instant(object.path("updatedAt").asText(p.path("lastmodifieddate").asText(""))));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode properties, String name) {

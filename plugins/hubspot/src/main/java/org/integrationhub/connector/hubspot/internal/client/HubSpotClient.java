@@ -59,21 +59,28 @@ public final class HubSpotClient {
      * @return the contact, or empty if HubSpot has none with this address
      */
     public Optional<Contact> findByEmail(String email) throws IntegrationException {
-        JsonNode results = call("POST", SEARCH_PATH, "", searchBody(email)).path("results");
+        JsonNode results = call("POST", SEARCH_PATH, "", searchBody(email), timeout).path("results");
         if (results.isArray() && results.size() > 0) {
             return Optional.of(Contact.of(results.get(0)));
         }
-        return read(encode(email), "&idProperty=email");
+        return read(encode(email), "&idProperty=email", timeout);
     }
 
-    /** @return the contact with this record id, or empty if HubSpot has none (deleted, merged away) */
-    public Optional<Contact> contact(String id) throws IntegrationException {
-        return read(encode(id), "");
+    /**
+     * @param id a contact's record id
+     * @param maxWait how long the read may take at most (the call's time limit is the shorter of this and
+     *        {@code timeout.millis})
+     * @return the contact with this record id (after a merge: the surviving contact, with its own id), or empty if
+     *         HubSpot has none (deleted)
+     */
+    public Optional<Contact> contact(String id, Duration maxWait) throws IntegrationException {
+        Duration limit = maxWait.compareTo(timeout) < 0 ? maxWait : timeout;
+        return read(encode(id), "", limit.isNegative() || limit.isZero() ? Duration.ofMillis(1) : limit);
     }
 
     /** {@code GET /crm/v3/objects/contacts?limit=1}: proves the token and its contacts read scope (the health check). */
     public void checkAccess() throws IntegrationException {
-        JsonNode page = call("GET", CONTACTS_PATH, "?limit=1", null);
+        JsonNode page = call("GET", CONTACTS_PATH, "?limit=1", null, timeout);
         if (!page.path("results").isArray()) {
             throw new IntegrationException(ErrorCategory.REMOTE, "HubSpot answered GET " + CONTACTS_PATH
                     + " without a results list", null);
@@ -94,10 +101,10 @@ public final class HubSpotClient {
         return body.toString();
     }
 
-    private Optional<Contact> read(String idSegment, String extraQuery) throws IntegrationException {
+    private Optional<Contact> read(String idSegment, String extraQuery, Duration limit) throws IntegrationException {
         try {
             JsonNode object = call("GET", CONTACTS_PATH + "/" + idSegment, "?properties=" + PROPERTIES + extraQuery,
-                    null);
+                    null, limit);
             Contact contact = Contact.of(object);
             if (contact.id().isEmpty()) {
                 throw new IntegrationException(ErrorCategory.REMOTE, "HubSpot answered a contact read without an id",
@@ -118,10 +125,11 @@ public final class HubSpotClient {
         }
     }
 
-    private JsonNode call(String method, String path, String query, String json) throws IntegrationException {
+    private JsonNode call(String method, String path, String query, String json, Duration limit)
+            throws IntegrationException {
         // a read by id or e-mail address is shown without them: no address in messages and logs
         String shown = "GET".equals(method) && path.startsWith(CONTACTS_PATH + "/") ? CONTACTS_PATH + "/{id}" : path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + query)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + query)).timeout(limit)
                 .header("Authorization", authorization).header("Accept", "application/json")
                 .header("User-Agent", "integration-hub-hubspot");
         if (json != null) {
@@ -141,7 +149,7 @@ public final class HubSpotClient {
             throw new IntegrationException(ErrorCategory.COMMUNICATION, "interrupted while calling HubSpot", null);
         }
         if (response.statusCode() == 404 && path.startsWith(CONTACTS_PATH + "/") && "GET".equals(method)
-                && looksLikeJson(response.body())) {
+                && isHubSpots404(response.body())) {
             throw new NotFound();
         }
         errors.check(method, shown, response);
@@ -154,9 +162,12 @@ public final class HubSpotClient {
         }
     }
 
-    /** A 404 from HubSpot's API is JSON; an HTML 404 means api.url points at something else. */
-    private static boolean looksLikeJson(String body) {
-        return body != null && body.strip().startsWith("{");
+    /**
+     * HubSpot answers a read of a contact it does not have with 404 and a JSON error body ({@code OBJECT_NOT_FOUND})
+     * or none at all; an HTML or text 404 means api.url points at something else.
+     */
+    private static boolean isHubSpots404(String body) {
+        return body == null || body.isBlank() || body.strip().startsWith("{");
     }
 
     private static String encode(String s) {

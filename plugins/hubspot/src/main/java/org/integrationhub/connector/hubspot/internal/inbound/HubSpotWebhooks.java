@@ -27,8 +27,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * next instance of the type is asked). A verified body is HubSpot's array of events: contact creations and changes
  * of the followed properties ({@code contact.creation}, {@code contact.propertyChange}, or their generic
  * {@code object.*} forms with {@code objectTypeId} {@code 0-1}) make the connector re-read the contact and update the
- * hub customer with its e-mail address; other events are acknowledged and ignored; an {@code eventId} handled before
- * is skipped. When HubSpot cannot be read the answer is 503, so HubSpot delivers the batch again.
+ * hub customer with its e-mail address; other events are acknowledged and ignored; an event handled before (same
+ * portal, subscription, {@code eventId}, object, property and time: HubSpot does not promise unique event ids) is
+ * skipped. HubSpot waits 5 seconds for the answer and delivers the batch again after any 4xx, 5xx or time-out: when
+ * HubSpot cannot be read, when the contact reads would outlast {@link #BUDGET}, or while another request is still
+ * applying some of the events, the answer is 503 and the events not applied are left for that next delivery.
  */
 public final class HubSpotWebhooks {
 
@@ -38,6 +41,8 @@ public final class HubSpotWebhooks {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
     /** The contact properties whose changes update a customer. */
     static final Set<String> FOLLOWED = Set.of("company", "phone", "lifecyclestage", "total_revenue");
+    /** How long a request may spend reading contacts: below the 5 seconds HubSpot waits for an answer. */
+    public static final Duration BUDGET = Duration.ofMillis(4000);
     private static final String CONTACT_TYPE = "0-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,19 +52,23 @@ public final class HubSpotWebhooks {
     private final CustomerEnricher enricher;
     private final Clock clock;
     private final RecentEventIds seen = new RecentEventIds(10_000);
+    private final Duration budget;
 
     /**
      * @param signatures keyed with the instance's client secret
      * @param webhookUrl the URL HubSpot calls, without query: {@code publicBaseUrl + "/integrations/hubspot/webhook"}
      * @param enricher writes contacts onto customers
      * @param clock the clock the timestamp is checked against
+     * @param budget how long a request may spend reading contacts before it answers ({@link #BUDGET} in
+     *        production: HubSpot waits 5 seconds for an answer, then counts the delivery as failed)
      */
     public HubSpotWebhooks(HubSpotSignatures signatures, Supplier<String> webhookUrl, CustomerEnricher enricher,
-            Clock clock) {
+            Clock clock, Duration budget) {
         this.signatures = signatures;
         this.webhookUrl = webhookUrl;
         this.enricher = enricher;
         this.clock = clock;
+        this.budget = budget;
     }
 
     /** Handles one request to the webhook path. */
@@ -115,41 +124,73 @@ public final class HubSpotWebhooks {
     }
 
     private InboundResponse apply(JsonNode events) {
-        Map<String, List<String>> contacts = new LinkedHashMap<>(); // contact id → its new event ids
+        long deadline = System.nanoTime() + budget.toNanos();
+        Map<String, List<String>> contacts = new LinkedHashMap<>(); // contact id → keys of its new events
         int ignored = 0;
         int duplicates = 0;
+        int inFlight = 0;
         for (JsonNode e : events) {
-            String eventId = e.path("eventId").asText("");
             String objectId = e.path("objectId").asText("");
-            if (eventId.isEmpty() || objectId.isEmpty() || !aboutFollowedContactData(e)) {
+            if (e.path("eventId").asText("").isEmpty() || objectId.isEmpty() || !aboutFollowedContactData(e)) {
                 ignored++;
-            } else if (!seen.claim(eventId)) {
-                duplicates++;
-            } else {
-                contacts.computeIfAbsent(objectId, k -> new ArrayList<>()).add(eventId);
+                continue;
+            }
+            String key = key(e);
+            switch (seen.claim(key)) {
+                case NEW -> contacts.computeIfAbsent(objectId, k -> new ArrayList<>()).add(key);
+                case IN_FLIGHT -> inFlight++;
+                case DONE -> duplicates++;
             }
         }
         int updated = 0;
         List<String> ids = new ArrayList<>(contacts.keySet());
         for (int i = 0; i < ids.size(); i++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                ids.subList(i, ids.size()).forEach(id -> contacts.get(id).forEach(seen::release));
+                return retryLater(10, "HubSpot's wait for an answer is nearly over; " + (ids.size() - i)
+                        + " of " + ids.size() + " contacts are left for HubSpot's next delivery of this batch");
+            }
             try {
-                if (enricher.refresh(ids.get(i)).isPresent()) {
+                if (enricher.refresh(ids.get(i), Duration.ofNanos(left)).isPresent()) {
                     updated++;
                 }
+                contacts.get(ids.get(i)).forEach(seen::complete);
             } catch (IntegrationException e) {
                 ids.subList(i, ids.size()).forEach(id -> contacts.get(id).forEach(seen::release));
                 logger.debug("HubSpot webhook: contact {} not applied ({}: {}); HubSpot will deliver it again",
                         ids.get(i), e.category(), e.getMessage());
-                boolean retryable = e.category().isRetryable();
-                long wait = e.retryAfter() == null ? 10 : Math.max(1, e.retryAfter().toSeconds());
-                InboundResponse problem = InboundResponse.problem(retryable ? 503 : 502, retryable
-                        ? "Service Unavailable" : "Bad Gateway", "HubSpot could not be read: " + e.getMessage());
-                return retryable ? new InboundResponse(problem.status(), problem.contentType(), problem.body(),
-                        Map.of("Retry-After", Long.toString(wait))) : problem;
+                if (!e.category().isRetryable()) {
+                    return InboundResponse.problem(502, "Bad Gateway", "HubSpot could not be read: "
+                            + e.getMessage());
+                }
+                return retryLater(e.retryAfter() == null ? 10 : Math.max(1, e.retryAfter().toSeconds()),
+                        "HubSpot could not be read: " + e.getMessage());
             }
+        }
+        if (inFlight > 0) {
+            return retryLater(10, inFlight + " events of this batch are being applied by another request meanwhile; "
+                    + "the next delivery of the batch finds them applied");
         }
         return InboundResponse.json(200, "{\"contacts_read\":" + ids.size() + ",\"customers_updated\":" + updated
                 + ",\"ignored\":" + ignored + ",\"duplicates\":" + duplicates + "}");
+    }
+
+    /** @return 503 with {@code Retry-After}: HubSpot delivers the batch again (it retries every 5xx) */
+    private static InboundResponse retryLater(long seconds, String detail) {
+        InboundResponse problem = InboundResponse.problem(503, "Service Unavailable", detail);
+        return new InboundResponse(problem.status(), problem.contentType(), problem.body(),
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /**
+     * @return what identifies an event across HubSpot's retries, which repeat every field but
+     *         {@code attemptNumber}: HubSpot does not promise that {@code eventId} alone is unique
+     */
+    static String key(JsonNode e) {
+        return String.join("|", e.path("portalId").asText(""), e.path("subscriptionId").asText(""),
+                e.path("eventId").asText(""), e.path("subscriptionType").asText(""), e.path("objectId").asText(""),
+                e.path("propertyName").asText(""), e.path("occurredAt").asText(""));
     }
 
     /** @return whether an event is a contact's creation or a change of a followed property */

@@ -4,12 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The HubSpot webhook event ids this instance handled lately (at most {@code capacity}, oldest forgotten first), so
- * that HubSpot's retry of a delivery, which repeats its {@code eventId}s, changes nothing twice. Kept in memory: a
- * restart or another node forgets them, which costs one more contact read, never a wrong customer. Thread-safe.
+ * The HubSpot webhook events this instance handled lately (at most {@code capacity}, oldest forgotten first), so
+ * that HubSpot's retry of a delivery, which repeats its events, changes nothing twice; and the events a request is
+ * applying right now, so that a copy of them arriving meanwhile is not acknowledged before they are applied. Kept in
+ * memory: a restart or another node forgets them, which costs one more contact read, never a wrong customer.
+ * Thread-safe.
  */
 final class RecentEventIds {
 
+    /** What {@link #claim} found. */
+    enum Claim {
+        /** New: the caller claimed it and must {@link #complete} or {@link #release} it. */
+        NEW,
+        /** Claimed by a request that has not finished it yet. */
+        IN_FLIGHT,
+        /** Handled before. */
+        DONE
+    }
+
+    /** event key → true once handled, false while a request applies it. */
     private final Map<String, Boolean> ids;
 
     RecentEventIds(int capacity) {
@@ -23,13 +36,19 @@ final class RecentEventIds {
         };
     }
 
-    /** @return true if the id was new and is now claimed; false if it was handled or claimed before */
-    synchronized boolean claim(String id) {
-        return ids.putIfAbsent(id, Boolean.TRUE) == null;
+    /** Claims an event for the calling request, unless another one claimed or handled it. */
+    synchronized Claim claim(String key) {
+        Boolean state = ids.putIfAbsent(key, Boolean.FALSE);
+        return state == null ? Claim.NEW : state ? Claim.DONE : Claim.IN_FLIGHT;
     }
 
-    /** Forgets a claimed id whose event could not be applied, so HubSpot's retry applies it. */
-    synchronized void release(String id) {
-        ids.remove(id);
+    /** Marks a claimed event as handled. */
+    synchronized void complete(String key) {
+        ids.replace(key, Boolean.FALSE, Boolean.TRUE);
+    }
+
+    /** Forgets a claimed event that could not be applied, so HubSpot's retry applies it. */
+    synchronized void release(String key) {
+        ids.remove(key, Boolean.FALSE);
     }
 }
