@@ -78,6 +78,8 @@ public class DatadogIntegration implements IntegrationInterface {
     private final ScheduledFuture<?> schedule;
     private volatile String activity = "no report yet";
     private volatile boolean stopped;
+    /** Whether this node held the lease at its latest attempt, so that a change of role is logged once. */
+    private volatile boolean holding;
 
     @Activate
     public DatadogIntegration(@Reference IntegrationContext context, DatadogConfiguration config) {
@@ -186,6 +188,7 @@ public class DatadogIntegration implements IntegrationInterface {
                 return null;
             }
             if (!holder) {
+                holding = false;
                 if (!activity.startsWith("standby")) {
                     logger.info("Datadog instance '{}': another hub node holds {}; this node stands by", name,
                             leaseName);
@@ -193,6 +196,10 @@ public class DatadogIntegration implements IntegrationInterface {
                 activity = "standby: another hub node holds the lease " + leaseName + " and reports";
                 context.reportStatus(name, HealthResult.online(activity));
                 return null;
+            }
+            if (!holding) {
+                holding = true;
+                logger.info("Datadog instance '{}': this hub node holds {} and reports", name, leaseName);
             }
             TicketStats stats = context.tickets().stats();
             List<GaugeSeries.Point> points = GaugeSeries.points(stats, baseTags);
