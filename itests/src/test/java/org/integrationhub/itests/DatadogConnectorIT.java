@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,12 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,37 +46,50 @@ class DatadogConnectorIT {
     private static final String API_KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FakeDatadog datadog;
-    private HubProcess hub;
+    private static final String PG_URL = System.getenv().getOrDefault("HUB_TEST_PG_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
 
-    @BeforeEach
-    void start() throws Exception {
-        datadog = new FakeDatadog();
+    private final List<HubProcess> hubs = new ArrayList<>();
+    private final List<FakeDatadog> fakes = new ArrayList<>();
+
+    /** A hub unpacked into target/{dir} with the Datadog instance aimed at its own loopback Datadog. */
+    private HubProcess node(String dir, FakeDatadog datadog) throws Exception {
         Path archive = Paths.get(System.getProperty("hub.distribution"));
-        hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"),
-                "datadog-it"));
+        HubProcess hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"),
+                dir));
+        hubs.add(hub);
         Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.datadog-" + NAME + ".cfg"),
                 String.join("\n", "integration.name = " + NAME, "integration.events = ", ".api.key = " + API_KEY,
                         "environment = it", "tags = team:support", "interval.seconds = 5",
                         "api.url = " + datadog.url(), ""));
+        return hub;
+    }
+
+    private FakeDatadog fake() throws IOException {
+        FakeDatadog f = new FakeDatadog();
+        fakes.add(f);
+        return f;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (hub != null) {
+        for (HubProcess hub : hubs) {
             hub.stop();
         }
-        datadog.close();
+        fakes.forEach(FakeDatadog::close);
     }
 
     @Test
     void theFourGaugesArriveWithTheHubsFiguresAndTags() throws Exception {
+        FakeDatadog datadog = fake();
+        HubProcess hub = node("datadog-it", datadog);
         hub.start();
         HubHttp http = hub.http();
         http.awaitHealthy(Duration.ofSeconds(180));
         String key = hub.createKey("datadog-it", "--scope", "tickets:read", "--scope", "tickets:write", "--scope",
                 "integrations:read", "--scope", "integrations:execute");
-        awaitStatus(http, key, "ONLINE", "");
+        awaitStatus(http, key, NAME, "ONLINE", "");
         assertThat(datadog.validations).as("the health check validated the key").isNotEmpty();
 
         String urgent = createTicket(http, key, "Printer on fire", "urgent");
@@ -80,7 +99,7 @@ class DatadogConnectorIT {
         Instant resolved = Instant.now();
 
         // a report made after the resolution: two open (high, low), one resolved within the hour (urgent)
-        JsonNode report = awaitReport(body -> value(body, "helpdesk.tickets.open", "all") == 2.0
+        JsonNode report = awaitReport(datadog, body -> value(body, "helpdesk.tickets.open", "all") == 2.0
                 && has(body, "helpdesk.resolution.average", "urgent"));
         Map<String, Double> gauges = new TreeMap<>();
         for (JsonNode s : report.path("series")) {
@@ -119,7 +138,7 @@ class DatadogConnectorIT {
 
         // the key is revoked: the next report is refused, the instance shows it
         datadog.status = 403;
-        awaitStatus(http, key, "OFFLINE", "authentication");
+        awaitStatus(http, key, NAME, "OFFLINE", "authentication");
         assertThat(Files.readString(hub.home().resolve("data/log/karaf.log"))).doesNotContain(API_KEY);
     }
 
@@ -129,11 +148,92 @@ class DatadogConnectorIT {
         return a.json.get("id").asText();
     }
 
-    private void awaitStatus(HubHttp http, String key, String status, String detail) throws Exception {
+    /**
+     * Two hubs on one PostgreSQL schema, each with the instance aimed at its own loopback Datadog: only the node
+     * holding the lease {@code datadog-it/report} reports, the other stands by; when the holder dies (kill -9, its
+     * lease not released) the other takes over once the lease has run out (ttl 12.5 s at a 5 s interval).
+     */
+    @Test
+    void ofTwoNodesOneReportsAndTheOtherTakesOverWhenItDies() throws Exception {
+        String schema = freshSchema();
+        FakeDatadog datadogA = fake();
+        FakeDatadog datadogB = fake();
+        HubProcess a = node("datadog-it-a", datadogA).usePostgres(PG_URL + "?currentSchema=" + schema, PG_USER);
+        HubProcess b = node("datadog-it-b", datadogB).usePostgres(PG_URL + "?currentSchema=" + schema, PG_USER);
+        a.start();
+        a.http().awaitHealthy(Duration.ofSeconds(180));
+        b.start();
+        b.http().awaitHealthy(Duration.ofSeconds(180));
+        String key = a.createKey("datadog-it", "--scope", "integrations:read");
+
+        // whichever node took the lease first reports; the other stands by
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        HubProcess holder = null;
+        while (holder == null && System.nanoTime() < deadline) {
+            if (!datadogA.series.isEmpty() && standingBy(b, key)) {
+                holder = a;
+            } else if (!datadogB.series.isEmpty() && standingBy(a, key)) {
+                holder = b;
+            } else {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(holder).as("one node reports, the other stands by").isNotNull();
+        HubProcess standby = holder == a ? b : a;
+        FakeDatadog holderFake = holder == a ? datadogA : datadogB;
+        FakeDatadog standbyFake = holder == a ? datadogB : datadogA;
+        String holderOwner = leaseOwner(schema);
+        // three more intervals: the holder goes on, the other node still sends nothing
+        int before = holderFake.series.size();
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
+        assertThat(holderFake.series.size()).as("the holder keeps reporting").isGreaterThan(before);
+        assertThat(standbyFake.series).as("the standby node sends nothing").isEmpty();
+        assertThat(leaseOwner(schema)).as("renewed by the same node").isEqualTo(holderOwner);
+
+        holder.killHard();
+        int sentByTheDead = holderFake.series.size();
+        deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (standbyFake.series.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(standbyFake.series).as("the other node took over").isNotEmpty();
+        assertThat(holderFake.series).hasSize(sentByTheDead);
+        assertThat(leaseOwner(schema)).isNotEqualTo(holderOwner);
+        awaitStatus(standby.http(), key, NAME, "ONLINE", "last report");
+    }
+
+    private static boolean standingBy(HubProcess hub, String key) throws Exception {
+        HubHttp.Answer a = hub.http().get("/api/v1/integrations/" + NAME, key);
+        return a.status == 200 && a.toString().contains("standby: another hub node holds the lease");
+    }
+
+    private static String leaseOwner(String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT owner FROM " + schema
+                        + ".hub_lease WHERE name = '" + NAME + "/report'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static String freshSchema() {
+        String schema = "dd_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL not reachable at " + PG_URL + ": " + e.getMessage());
+        }
+        return schema;
+    }
+
+    private static void awaitStatus(HubHttp http, String key, String name, String status, String detail)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HubHttp.Answer last = null;
         while (System.nanoTime() < deadline) {
-            last = http.get("/api/v1/integrations/" + NAME, key);
+            last = http.get("/api/v1/integrations/" + name, key);
             if (last.status == 200 && status.equals(last.json.path("status").asText())
                     && last.toString().contains(detail)) {
                 return;
@@ -143,7 +243,8 @@ class DatadogConnectorIT {
         throw new AssertionError("the Datadog instance did not become " + status + ": " + last);
     }
 
-    private JsonNode awaitReport(java.util.function.Predicate<JsonNode> condition) throws Exception {
+    private static JsonNode awaitReport(FakeDatadog datadog, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             for (String body : datadog.series) {
