@@ -10,12 +10,15 @@ import javax.servlet.http.HttpServletResponse;
 /** The server-rendered login, consent and error pages of the authorization endpoint (no scripts, no framing). */
 final class Pages {
 
-    private static final Map<String, String> SCOPE_TEXT = Map.of(
+    static final Map<String, String> SCOPE_TEXT = Map.of(
             "tickets:read", "read tickets, comments and ratings",
             "tickets:write", "create and change tickets, comment and rate them",
             "webhooks:manage", "manage webhook endpoints and their deliveries",
             "integrations:read", "see the integrations and their status",
             "integrations:execute", "run integration actions",
+            "customers:read", "read customers and what connectors know about them",
+            "customers:write", "create and change customers",
+            "metrics:read", "read the hub's metrics",
             "admin", "do everything an administrator can");
 
     private Pages() {
