@@ -62,6 +62,27 @@ class HubSpotErrorsTest extends HubSpotTestSupport {
                 .isEqualTo(Duration.ofSeconds(1));
     }
 
+    /**
+     * HubSpot's documented temporary 4xx answers (https://developers.hubspot.com/docs/api/error-handling): 423 Locked
+     * (a lock of 2 s during bulk syncs: wait at least 2 s) and 477 Migration in Progress (the account moves between
+     * data hosting locations: wait the Retry-After seconds, up to 24 h). Neither is a bad configuration.
+     */
+    @Test
+    void lockedAndMigrationInProgressAreRetriedAfterTheirWait() {
+        annsTicket();
+        IntegrationException locked = lookupFails(Reply.of(423, "{\"status\":\"error\",\"message\":\"Locked\","
+                + "\"correlationId\":\"x\"}"));
+        assertThat(locked.category().isRetryable()).isTrue();
+        assertThat(locked.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+
+        IntegrationException migrating = lookupFails(Reply.of(477, "{\"status\":\"error\",\"message\":\"Migration "
+                + "in progress\",\"correlationId\":\"y\"}").withHeader("Retry-After", "3600"));
+        assertThat(migrating.category()).isEqualTo(ErrorCategory.COMMUNICATION);
+        assertThat(migrating.retryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(migrating.getMessage()).contains("HTTP 477");
+        assertThat(customers.updates()).isEmpty();
+    }
+
     @Test
     void authenticationAndOutagesAreClassifiedWithoutTheToken() {
         annsTicket();

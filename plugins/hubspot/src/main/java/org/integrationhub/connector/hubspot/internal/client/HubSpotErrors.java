@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Classifies HubSpot's answers: 2xx passes; 401/403 → AUTHENTICATION (a revoked token, a missing
- * {@code crm.objects.contacts.read} scope); 400/404/422 → CONFIGURATION; 429 → RATE_LIMITED; 5xx → COMMUNICATION.
+ * {@code crm.objects.contacts.read} scope); 400/404/422 → CONFIGURATION; 429 and 423 Locked → RATE_LIMITED (a 423
+ * waits its {@code Retry-After} or HubSpot's 2-second lock); 477 Migration in Progress → COMMUNICATION after its
+ * {@code Retry-After} (one hour without one); 5xx → COMMUNICATION.
  * The wait of a 429 is, in this order: its {@code Retry-After} (seconds); for the {@code DAILY} policy named in the
  * body ({@code "policyName":"DAILY"}) {@link #DAILY_WAIT}, since the daily allowance resets at midnight in the
  * account's time zone, which the connector does not know; for the search endpoint's per-second policy one second;
@@ -26,6 +28,12 @@ public final class HubSpotErrors {
     static final Duration WINDOW = Duration.ofSeconds(10);
     /** How long a 429 of the daily policy waits before the next try. */
     static final Duration DAILY_WAIT = Duration.ofHours(1);
+    /** HubSpot's 423 Locked: a record lock during bulk syncs, lasting 2 seconds. */
+    static final int LOCKED = 423;
+    /** How long a 423 waits: HubSpot's locks last 2 seconds. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    /** HubSpot's 477 Migration in Progress: the account moves between data hosting locations (Retry-After, ≤ 24 h). */
+    static final int MIGRATION_IN_PROGRESS = 477;
     /** The interval header HubSpot sends with its rate-limit answers. */
     static final String INTERVAL_HEADER = "X-HubSpot-RateLimit-Interval-Milliseconds";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +57,14 @@ public final class HubSpotErrors {
         String text = excerpt(!message.isEmpty() ? message : body == null ? response.body() : "");
         String what = "HubSpot answered " + method + " " + path + " with HTTP " + status
                 + (policy.isEmpty() ? "" : " (" + policy + ")") + (text.isEmpty() ? "" : ": " + text);
+        if (status == LOCKED) {
+            throw new IntegrationException(ErrorCategory.RATE_LIMITED, what, null,
+                    positive(response.headers().firstValue("Retry-After"), Duration::ofSeconds).orElse(LOCK_WAIT));
+        }
+        if (status == MIGRATION_IN_PROGRESS) {
+            throw new IntegrationException(ErrorCategory.COMMUNICATION, what, null,
+                    positive(response.headers().firstValue("Retry-After"), Duration::ofSeconds).orElse(DAILY_WAIT));
+        }
         ErrorCategory category = ErrorCategory.fromHttpStatus(status);
         throw new IntegrationException(category, what, null,
                 category == ErrorCategory.RATE_LIMITED ? retryAfter(response, policy) : null);
