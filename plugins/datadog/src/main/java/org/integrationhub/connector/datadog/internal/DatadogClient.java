@@ -170,8 +170,11 @@ final class DatadogClient {
 
     /** @return ": <Datadog's first error>" from an error body {@code {"errors":["…"]}}, or "" */
     private static String errorMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
         try {
-            JsonNode first = JSON.readTree(body == null ? "" : body).path("errors").path(0);
+            JsonNode first = JSON.readTree(body).path("errors").path(0);
             if (first.isTextual() && !first.asText().isBlank()) {
                 return ": " + shorten(first.asText().strip());
             }

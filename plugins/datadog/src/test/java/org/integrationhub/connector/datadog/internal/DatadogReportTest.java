@@ -290,6 +290,18 @@ class DatadogReportTest {
     }
 
     @Test
+    void aFailureWithoutABodyOrWithHtmlIsStillClassified() throws Exception {
+        datadog.route("POST", DatadogClient.SERIES, Reply.of(502, ""),
+                Reply.of(500, "<html>oops</html>").withContentType("text/html"));
+        DatadogIntegration integration = new DatadogIntegration(context, config, NO_SCHEDULED_REPORT);
+        integration.reportIfLeaseHolder().get(30, TimeUnit.SECONDS);
+        assertThat(context.lastReport("datadog-prod").detail()).isEqualTo("report skipped, the next interval sends "
+                + "again: Datadog answered 502 to POST /api/v2/series");
+        integration.reportIfLeaseHolder().get(30, TimeUnit.SECONDS);
+        assertThat(context.lastReport("datadog-prod").detail()).endsWith("Datadog answered 500 to POST /api/v2/series");
+    }
+
+    @Test
     void errorsInAnAcceptedAnswerAreNotASuccess() throws Exception {
         datadog.route("POST", DatadogClient.SERIES, Reply.of(202, "{\"errors\":[\"Point too old\"]}"));
         DatadogIntegration integration = new DatadogIntegration(context, config, NO_SCHEDULED_REPORT);
