@@ -91,4 +91,33 @@ class HubSpotStrictnessTest extends HubSpotTestSupport {
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIGURATION);
         assertThat(e.getMessage()).startsWith("HubSpot answered GET /crm/v3/objects/contacts/{id} with HTTP 404");
     }
+
+    @Test
+    void anAnswerFarLargerThanAnyHubSpotSendsIsRefusedUnread() {
+        annsTicket();
+        hubspot.route("POST", FakeHubSpot.SEARCH, Reply.of(200, "{\"total\":0,\"results\":[],\"padding\":\""
+                + "x".repeat(3 * 1024 * 1024) + "\"}"));
+
+        IntegrationException e = catchThrowableOfType(IntegrationException.class,
+                () -> integration.onEvent(tickets.lastEvent()));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.REMOTE);
+        assertThat(e.getMessage()).isEqualTo("HubSpot answered POST /crm/v3/objects/contacts/search with more than "
+                + "1048576 bytes");
+        assertThat(customers.updates()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsARemoteFailureWithoutAChange() {
+        annsTicket();
+        hubspot.route("POST", FakeHubSpot.SEARCH, Reply.of(200, "<html>maintenance</html>").withContentType(
+                "text/html"));
+
+        IntegrationException e = catchThrowableOfType(IntegrationException.class,
+                () -> integration.onEvent(tickets.lastEvent()));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.REMOTE);
+        assertThat(e.getMessage()).contains("not JSON");
+        assertThat(customers.updates()).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package org.integrationhub.connector.hubspot.internal.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +31,8 @@ public final class HubSpotClient {
     public static final String CONTACTS_PATH = "/crm/v3/objects/contacts";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROPERTIES = String.join(",", Contact.PROPERTIES);
+    /** The most of an answer read: a contact or a one-result page is a few KB; more is not HubSpot's answer. */
+    static final int MAX_BODY = 1024 * 1024;
 
     private final HttpClient http;
     private final String base;
@@ -138,9 +141,18 @@ public final class HubSpotClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
+        String body;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                byte[] bytes = in.readNBytes(MAX_BODY + 1);
+                if (bytes.length > MAX_BODY) {
+                    throw new IntegrationException(ErrorCategory.REMOTE, "HubSpot answered " + method + " " + shown
+                            + " with more than " + MAX_BODY + " bytes", null);
+                }
+                body = new String(bytes, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new IntegrationException(ErrorCategory.COMMUNICATION, "HubSpot unreachable on " + method + " "
                     + shown + ": " + e.getClass().getSimpleName(), null);
@@ -149,12 +161,11 @@ public final class HubSpotClient {
             throw new IntegrationException(ErrorCategory.COMMUNICATION, "interrupted while calling HubSpot", null);
         }
         if (response.statusCode() == 404 && path.startsWith(CONTACTS_PATH + "/") && "GET".equals(method)
-                && isHubSpots404(response.body())) {
+                && isHubSpots404(body)) {
             throw new NotFound();
         }
-        errors.check(method, shown, response);
+        errors.check(method, shown, response, body);
         try {
-            String body = response.body();
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (IOException e) {
             throw new IntegrationException(ErrorCategory.REMOTE, "HubSpot answered " + method + " " + shown

@@ -45,16 +45,17 @@ public final class HubSpotErrors {
     }
 
     /** @throws IntegrationException unless the answer is a 2xx */
-    void check(String method, String path, HttpResponse<String> response) throws IntegrationException {
+    void check(String method, String path, HttpResponse<?> response, String responseBody)
+            throws IntegrationException {
         int status = response.statusCode();
         if (status / 100 == 2) {
             return;
         }
-        JsonNode body = parse(response.body());
+        JsonNode body = parse(responseBody);
         String policy = body == null ? "" : body.path("policyName").asText("");
         String message = body == null ? "" : body.path("message").asText("");
         // HubSpot's message if it gave one; the start of a body that is not JSON (a proxy's page) otherwise
-        String text = excerpt(!message.isEmpty() ? message : body == null ? response.body() : "");
+        String text = excerpt(!message.isEmpty() ? message : body == null ? responseBody : "");
         String what = "HubSpot answered " + method + " " + path + " with HTTP " + status
                 + (policy.isEmpty() ? "" : " (" + policy + ")") + (text.isEmpty() ? "" : ": " + text);
         if (status == LOCKED) {
