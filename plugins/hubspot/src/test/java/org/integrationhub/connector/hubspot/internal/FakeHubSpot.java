@@ -65,6 +65,13 @@ final class FakeHubSpot {
         return "{\"total\":" + contacts.length + ",\"results\":[" + String.join(",", contacts) + "]}";
     }
 
+    /** HubSpot's 404 for a read of an object it does not have (by record id or by {@code idProperty=email}). */
+    static String objectNotFound(String id) {
+        return "{\"status\":\"error\",\"message\":\"Object not found.  objectId are usually numeric.\","
+                + "\"correlationId\":\"0b6e2f2c-5a1d-4d7e-9c38-2f0e4f5a6b7c\",\"context\":{\"id\":["
+                + JSON.valueToTree(id) + "]},\"category\":\"OBJECT_NOT_FOUND\"}";
+    }
+
     static String notFound() {
         return "{\"status\":\"error\",\"message\":\"resource not found\",\"correlationId\":"
                 + "\"7c0e7d1e-93c3-4a55-9d6e-1b8c0d0f3a11\",\"category\":\"OBJECT_NOT_FOUND\"}";
@@ -117,7 +124,7 @@ final class FakeHubSpot {
             String id = r.path().substring(CONTACTS.length() + 1);
             boolean byEmail = "email".equals(r.queryParameter("idProperty"));
             return (byEmail ? EMAIL.equalsIgnoreCase(id) : CONTACT_ID.equals(id)) ? Reply.of(200, ann())
-                    : Reply.of(404, notFound());
+                    : Reply.of(404, objectNotFound(id));
         }
         return Reply.of(404, notFound());
     }

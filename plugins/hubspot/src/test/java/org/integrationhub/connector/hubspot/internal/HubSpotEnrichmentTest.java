@@ -53,7 +53,8 @@ class HubSpotEnrichmentTest extends HubSpotTestSupport {
         annsTicket();
         Customer before = ann();
         hubspot.route("POST", FakeHubSpot.SEARCH, Reply.of(200, FakeHubSpot.searchResult()));
-        hubspot.route("GET", FakeHubSpot.CONTACTS + "/ann@example.com", Reply.of(404, FakeHubSpot.notFound()));
+        hubspot.route("GET", FakeHubSpot.CONTACTS + "/ann@example.com", Reply.of(404,
+                FakeHubSpot.objectNotFound("ann@example.com")));
 
         integration.onEvent(tickets.lastEvent());
         ActionResult result = integration.execute(new ActionRequest("enrich_customer",
