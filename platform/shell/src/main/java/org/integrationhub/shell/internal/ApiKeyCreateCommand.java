@@ -1,8 +1,5 @@
 package org.integrationhub.shell.internal;
 
-import org.integrationhub.shell.support.TrailingOptions;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +15,8 @@ import org.integrationhub.api.ValidationException;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.CreatedApiKey;
 import org.integrationhub.security.Scopes;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.TrailingOptions;
 
 /** Creates an API key and prints it once. */
 @Service
@@ -47,18 +46,13 @@ public class ApiKeyCreateCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() {
-        Integer limit;
-        try {
-            TrailingOptions extra = TrailingOptions.parse(trailing, List.of("--scope", "-s"), List.of("--rate-limit", "-r"));
-            List<String> scopeList = new ArrayList<>(scopes == null ? List.of() : scopes);
-            scopeList.addAll(extra.values("--scope"));
-            scopes = scopeList;
-            if (!extra.values("--rate-limit").isEmpty()) {
-                rateLimit = extra.values("--rate-limit").get(extra.values("--rate-limit").size() - 1);
-            }
-            limit = parseRateLimit(rateLimit);
-            Set<String> granted = Scopes.validate(scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : scopes, "scope");
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            TrailingOptions extra = TrailingOptions.parser().option("--scope", "-s").option("--rate-limit", "-r")
+                    .parse(trailing);
+            List<String> scopeList = extra.merge("--scope", scopes);
+            Integer limit = parseRateLimit(extra.last("--rate-limit", rateLimit));
+            Set<String> granted = Scopes.validate(scopeList.isEmpty() ? DEFAULT_SCOPES : scopeList, "scope");
             CreatedApiKey created = apiKeys.create(name, granted, limit);
             System.out.println("API key created. Copy it now: it is not shown again.");
             System.out.println();
@@ -67,10 +61,7 @@ public class ApiKeyCreateCommand implements Action {
             System.out.println("  name:       " + created.info().name());
             System.out.println("  scopes:     " + Scopes.format(created.info().scopes()));
             System.out.println("  rate limit: " + ApiKeyListCommand.formatLimit(created.info().rateLimit()));
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(Messages.of(e));
-        }
-        return null;
+        });
     }
 
     static Integer parseRateLimit(String value) {

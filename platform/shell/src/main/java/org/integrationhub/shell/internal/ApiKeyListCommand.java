@@ -9,6 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.security.ApiKeyInfo;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.Scopes;
+import org.integrationhub.shell.support.Tables;
 
 /** Lists API keys (never the keys themselves). */
 @Service
@@ -23,15 +24,7 @@ public class ApiKeyListCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("ID");
-        table.column("Name");
-        table.column("Prefix");
-        table.column("Scopes");
-        table.column("Rate limit");
-        table.column("Created");
-        table.column("Last used");
-        table.column("State");
+        ShellTable table = Tables.of("ID", "Name", "Prefix", "Scopes", "Rate limit", "Created", "Last used", "State");
         for (ApiKeyInfo key : apiKeys.list()) {
             if (key.isRevoked() && !all) {
                 continue;

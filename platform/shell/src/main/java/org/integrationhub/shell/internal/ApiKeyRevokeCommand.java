@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.security.ApiKeyService;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Revokes an API key; requests with it are refused from then on. */
 @Service
@@ -21,12 +22,12 @@ public class ApiKeyRevokeCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        if (apiKeys.revoke(id)) {
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            if (!apiKeys.revoke(id)) {
+                throw CommandErrors.notFound("active API key with id " + id, "hub:apikey-list --all");
+            }
             System.out.println("API key " + id + " revoked.");
-        } else {
-            throw new IllegalArgumentException("no active API key with id " + id + " (see hub:apikey-list --all)");
-        }
-        return null;
+        });
     }
 }

@@ -13,7 +13,8 @@ import org.integrationhub.api.CustomerQuery;
 import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.Page;
 import org.integrationhub.api.TicketQuery;
-import org.integrationhub.api.ValidationException;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.Tables;
 
 /** Lists customers in creation order, or the one with an e-mail address. */
 @Service
@@ -30,20 +31,12 @@ public class CustomerListCommand implements Action {
     int limit = TicketQuery.DEFAULT_LIMIT;
 
     @Override
-    public Object execute() {
-        Page<Customer> page;
-        try {
-            page = customers.list(new CustomerQuery(email, null, limit));
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(Messages.of(e));
-        }
-        print(page, System.out);
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> print(customers.list(new CustomerQuery(email, null, limit)), System.out));
     }
 
     static void print(Page<Customer> page, PrintStream out) {
-        ShellTable table = new ShellTable();
-        table.column("ID");
+        ShellTable table = Tables.of("ID");
         table.column("E-mail").maxSize(40);
         table.column("Name").maxSize(30);
         table.column("Company").maxSize(30);
@@ -51,17 +44,13 @@ public class CustomerListCommand implements Action {
         table.column("External ids").maxSize(40);
         table.column("Updated");
         for (Customer c : page.items()) {
-            table.addRow().addContent(c.id(), c.email(), c.name().isEmpty() ? "-" : c.name(), orDash(c.company()),
-                    orDash(c.phone()), c.externalIds().isEmpty() ? "-" : CustomerShowCommand.pairs(c.externalIds()),
+            table.addRow().addContent(c.id(), c.email(), c.name().isEmpty() ? "-" : c.name(), Tables.orDash(c.company()),
+                    Tables.orDash(c.phone()), c.externalIds().isEmpty() ? "-" : CustomerShowCommand.pairs(c.externalIds()),
                     c.updatedAt());
         }
         table.print(out);
         if (page.nextCursor() != null) {
             out.println("(more customers: raise --limit or use the REST API's cursor)");
         }
-    }
-
-    static String orDash(String value) {
-        return value == null ? "-" : value;
     }
 }

@@ -13,6 +13,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.Customer;
 import org.integrationhub.api.CustomerService;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.Tables;
 
 /** Shows one customer, found by id or by e-mail address, with its external ids and attributes. */
 @Service
@@ -28,10 +30,10 @@ public class CustomerShowCommand implements Action {
     String customer;
 
     @Override
-    public Object execute() {
-        print(find(customers, customer).orElseThrow(() -> new IllegalArgumentException("no customer "
-                + (customer.contains("@") ? "with e-mail address " : "with id ") + customer)), System.out);
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> print(find(customers, customer).orElseThrow(() -> CommandErrors.notFound(
+                "customer " + (customer.contains("@") ? "with e-mail address " : "with id ") + customer,
+                "hub:customer-list")), System.out));
     }
 
     /** @return the customer with this e-mail address (any case) if the argument has an '@', else with this id */
@@ -43,8 +45,8 @@ public class CustomerShowCommand implements Action {
         out.println("Customer " + c.id());
         line(out, "E-mail", c.email());
         line(out, "Name", c.name().isEmpty() ? "-" : c.name());
-        line(out, "Company", CustomerListCommand.orDash(c.company()));
-        line(out, "Phone", CustomerListCommand.orDash(c.phone()));
+        line(out, "Company", Tables.orDash(c.company()));
+        line(out, "Phone", Tables.orDash(c.phone()));
         line(out, "Created", c.createdAt().toString());
         line(out, "Updated", c.updatedAt().toString());
         out.println("External ids:");

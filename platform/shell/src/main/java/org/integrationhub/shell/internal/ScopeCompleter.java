@@ -1,20 +1,17 @@
 package org.integrationhub.shell.internal;
 
-import java.util.List;
+import java.util.Collection;
 
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.integrationhub.security.Scopes;
+import org.integrationhub.shell.support.ValuesCompleter;
 
 /** Completes scope names. */
 @Service
-public class ScopeCompleter implements Completer {
+public class ScopeCompleter extends ValuesCompleter {
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        return new StringsCompleter(Scopes.ALL).complete(session, commandLine, candidates);
+    protected Collection<String> values() {
+        return Scopes.ALL;
     }
 }

@@ -16,7 +16,8 @@ import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketQuery;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStatus;
-import org.integrationhub.api.ValidationException;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.Tables;
 
 /** Lists tickets, newest first, with filters. */
 @Service
@@ -41,30 +42,20 @@ public class TicketListCommand implements Action {
     int limit = TicketQuery.DEFAULT_LIMIT;
 
     @Override
-    public Object execute() {
-        TicketStatus s;
-        Priority p;
-        try {
-            s = status == null ? null : TicketStatus.fromWireName(status);
-            p = priority == null ? null : Priority.fromWireName(priority);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-        Page<Ticket> page;
-        try {
-            page = tickets.list(new TicketQuery(s, p, assignee, null, limit));
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(Messages.of(e));
-        }
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::list);
+    }
+
+    private void list() {
+        TicketStatus s = status == null ? null : TicketStatus.fromWireName(status);
+        Priority p = priority == null ? null : Priority.fromWireName(priority);
+        Page<Ticket> page = tickets.list(new TicketQuery(s, p, assignee, null, limit));
         Instant now = Instant.now();
-        ShellTable table = new ShellTable();
-        table.column("ID");
+        ShellTable table = Tables.of("ID");
         table.column("Subject").maxSize(40);
-        table.column("Priority");
-        table.column("Status");
-        table.column("Assignee");
-        table.column("Customer");
-        table.column("SLA due");
+        for (String column : new String[] {"Priority", "Status", "Assignee", "Customer", "SLA due"}) {
+            table.column(column);
+        }
         for (Ticket t : page.items()) {
             table.addRow().addContent(t.id(), t.subject(), t.priority().wireName(), t.status().wireName(),
                     t.assignee() == null ? "-" : t.assignee(), t.customer().email(),
@@ -74,6 +65,5 @@ public class TicketListCommand implements Action {
         if (page.nextCursor() != null) {
             System.out.println("(more tickets: raise --limit or use the REST API's cursor)");
         }
-        return null;
     }
 }

@@ -1,7 +1,6 @@
 package org.integrationhub.shell.internal;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -13,6 +12,7 @@ import org.integrationhub.api.Comment;
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketService;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Shows one ticket with its comments and events. */
 @Service
@@ -27,12 +27,12 @@ public class TicketShowCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        Optional<Ticket> found = tickets.find(id);
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("no ticket with id " + id);
-        }
-        Ticket t = found.get();
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::show);
+    }
+
+    private void show() {
+        Ticket t = tickets.find(id).orElseThrow(() -> CommandErrors.notFound("ticket with id " + id, "hub:ticket-list"));
         System.out.println("Ticket " + t.id());
         line("Subject", t.subject());
         line("Status", t.status().wireName());
@@ -56,7 +56,6 @@ public class TicketShowCommand implements Action {
             System.out.println("  " + e.occurredAt() + "  " + e.type().wireName() + "  " + e.id()
                     + (e.changedFields().isEmpty() ? "" : "  " + e.changedFields()));
         }
-        return null;
     }
 
     private static void line(String label, String value) {
