@@ -1,25 +1,23 @@
 package org.integrationhub.webhooks.internal.shell;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.integrationhub.api.EventType;
+import org.integrationhub.shell.support.ValuesCompleter;
 
 /** Completes event type wire names (and {@code *}). */
 @Service
-public class EventTypeCompleter implements Completer {
+public class EventTypeCompleter extends ValuesCompleter {
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter delegate = new StringsCompleter();
-        delegate.getStrings().add("*");
+    protected Collection<String> values() {
+        List<String> names = new ArrayList<>(List.of("*"));
         for (EventType t : EventType.values()) {
-            delegate.getStrings().add(t.wireName());
+            names.add(t.wireName());
         }
-        return delegate.complete(session, commandLine, candidates);
+        return names;
     }
 }

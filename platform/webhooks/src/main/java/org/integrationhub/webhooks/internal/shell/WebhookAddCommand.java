@@ -1,8 +1,5 @@
 package org.integrationhub.webhooks.internal.shell;
 
-import org.integrationhub.shell.support.TrailingOptions;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.ValidationException;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.TrailingOptions;
 import org.integrationhub.webhooks.internal.WebhookInput;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
@@ -59,29 +58,22 @@ public class WebhookAddCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() {
-        try {
-            TrailingOptions t = TrailingOptions.parse(trailing, List.of("--event", "-e"), List.of("--description", "-d"),
-                    List.of("--header", "-H"), List.of("--secret"), List.of("--rate-limit", "-r"),
-                    List.of("--retry-schedule"), List.of("--tls-verify"));
-            List<String> types = new ArrayList<>(events == null ? List.of() : events);
-            types.addAll(t.values("--event"));
-            List<String> headerList = new ArrayList<>(headers == null ? List.of() : headers);
-            headerList.addAll(t.values("--header"));
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            TrailingOptions t = TrailingOptions.parser().option("--event", "-e").option("--description", "-d")
+                    .option("--header", "-H").option("--secret").option("--rate-limit", "-r").option("--retry-schedule")
+                    .option("--tls-verify").parse(trailing);
+            List<String> types = t.merge("--event", events);
             WebhookInput in = new WebhookInput(url, types.isEmpty() ? List.of("*") : types,
-                    Messages.last(t.values("--description"), description), Messages.last(t.values("--secret"), secret),
-                    headers(headerList), rate(Messages.last(t.values("--rate-limit"), rateLimit)),
-                    tls(Messages.last(t.values("--tls-verify"), tlsVerify)),
-                    Messages.last(t.values("--retry-schedule"), retrySchedule), null);
+                    t.last("--description", description), t.last("--secret", secret),
+                    headers(t.merge("--header", headers)), rate(t.last("--rate-limit", rateLimit)),
+                    tls(t.last("--tls-verify", tlsVerify)), t.last("--retry-schedule", retrySchedule), null);
             WebhookRegistry.Created created = registry.create(in);
             System.out.println("Webhook registered. Copy the secret now: it is not shown again.");
             System.out.println();
             System.out.println("  secret: " + created.secret());
             WebhookShowCommand.print(created.endpoint());
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(Messages.of(e));
-        }
-        return null;
+        });
     }
 
     static Map<String, String> headers(List<String> values) {

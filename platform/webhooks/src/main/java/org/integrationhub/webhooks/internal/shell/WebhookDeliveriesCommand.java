@@ -1,7 +1,5 @@
 package org.integrationhub.webhooks.internal.shell;
 
-import org.integrationhub.shell.support.TrailingOptions;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +19,9 @@ import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.Tables;
+import org.integrationhub.shell.support.TrailingOptions;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
 /** Lists a webhook's deliveries, newest first, optionally with every attempt. */
@@ -53,45 +54,41 @@ public class WebhookDeliveriesCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() {
-        try {
-            TrailingOptions t = TrailingOptions.parse(trailing, List.of("--status", "-s"), List.of("--limit", "-n"),
-                    List.of("--attempts", "-a"));
-            WebhookShowCommand.find(registry, id);
-            DeliveryStatus s = status(Messages.last(t.values("--status"), status));
-            int n = limit(Messages.last(t.values("--limit"), limit));
-            boolean withAttempts = Boolean.TRUE.equals(WebhookAddCommand.tls(Messages.last(t.values("--attempts"),
-                    attempts)));
-            DeliveryPage page = deliveries.list(new DeliveryQuery("webhook", id, s, null, n));
-            ShellTable table = new ShellTable();
-            for (String c : List.of("Delivery", "Event", "Type", "Ticket", "State", "Attempts", "Last status",
-                    "Last error", "Next attempt")) {
-                table.column(c);
-            }
-            for (Delivery d : page.items()) {
-                table.addRow().addContent(d.id(), d.eventId(), d.eventType(), d.ticketId(), d.status(), d.attempts(),
-                        Messages.orDash(d.lastStatusCode()), Messages.orDash(d.lastError()),
-                        Messages.orDash(d.nextAttemptAt()));
-            }
-            table.print(System.out);
-            if (withAttempts) {
-                for (Delivery d : page.items()) {
-                    System.out.println(d.id() + ":");
-                    for (DeliveryAttempt a : deliveries.attempts(d.id())) {
-                        System.out.println("  #" + a.attempt() + " " + a.attemptedAt() + " " + a.result() + " status "
-                                + Messages.orDash(a.statusCode()) + " in " + Messages.orDash(a.durationMillis()) + " ms"
-                                + (a.error() == null ? "" : " error: " + a.error())
-                                + (a.nextAttemptAt() == null ? "" : " next: " + a.nextAttemptAt()));
-                    }
-                }
-            }
-            if (page.nextCursor() != null) {
-                System.out.println("(more: raise --limit, or page with GET /api/v1/webhooks/" + id + "/deliveries)");
-            }
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(Messages.of(e));
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::list);
+    }
+
+    private void list() {
+        TrailingOptions t = TrailingOptions.parser().option("--status", "-s").option("--limit", "-n")
+                .option("--attempts", "-a").parse(trailing);
+        WebhookShowCommand.find(registry, id);
+        DeliveryStatus s = status(t.last("--status", status));
+        int n = limit(t.last("--limit", limit));
+        boolean withAttempts = Boolean.TRUE.equals(WebhookAddCommand.tls(t.last("--attempts", attempts)));
+        DeliveryPage page = deliveries.list(new DeliveryQuery("webhook", id, s, null, n));
+        ShellTable table = Tables.of("Delivery", "Event", "Type", "Ticket", "State", "Attempts", "Last status",
+                "Last error", "Next attempt");
+        for (Delivery d : page.items()) {
+            table.addRow().addContent(d.id(), d.eventId(), d.eventType(), d.ticketId(), d.status(), d.attempts(),
+                    Tables.orDash(d.lastStatusCode()), Tables.orDash(d.lastError()), Tables.orDash(d.nextAttemptAt()));
         }
-        return null;
+        table.print(System.out);
+        if (withAttempts) {
+            page.items().forEach(this::printAttempts);
+        }
+        if (page.nextCursor() != null) {
+            System.out.println("(more: raise --limit, or page with GET /api/v1/webhooks/" + id + "/deliveries)");
+        }
+    }
+
+    private void printAttempts(Delivery d) {
+        System.out.println(d.id() + ":");
+        for (DeliveryAttempt a : deliveries.attempts(d.id())) {
+            System.out.println("  #" + a.attempt() + " " + a.attemptedAt() + " " + a.result() + " status "
+                    + Tables.orDash(a.statusCode()) + " in " + Tables.orDash(a.durationMillis()) + " ms"
+                    + (a.error() == null ? "" : " error: " + a.error())
+                    + (a.nextAttemptAt() == null ? "" : " next: " + a.nextAttemptAt()));
+        }
     }
 
     private static DeliveryStatus status(String value) {

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
+import org.integrationhub.shell.support.Tables;
 import org.integrationhub.webhooks.internal.Endpoint;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
@@ -23,14 +24,7 @@ public class WebhookListCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("ID");
-        table.column("URL");
-        table.column("Events");
-        table.column("State");
-        table.column("Pending");
-        table.column("Delivered");
-        table.column("Failed");
+        ShellTable table = Tables.of("ID", "URL", "Events", "State", "Pending", "Delivered", "Failed");
         for (Endpoint e : registry.list()) {
             DeliveryStats s = deliveries.stats("webhook", e.id());
             table.addRow().addContent(e.id(), e.url(), String.join(" ", e.events()), state(e), s.pending(),

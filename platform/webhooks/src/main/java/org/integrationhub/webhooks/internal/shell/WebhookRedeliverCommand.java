@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
 /** Sends one delivery again (same webhook-id, fresh retry budget). */
@@ -29,13 +30,15 @@ public class WebhookRedeliverCommand implements Action {
     String deliveryId;
 
     @Override
-    public Object execute() {
-        WebhookShowCommand.find(registry, id);
-        Delivery d = deliveries.get(deliveryId).filter(x -> x.kind().equals("webhook") && x.subscriberId().equals(id))
-                .orElseThrow(() -> new IllegalArgumentException("No delivery " + deliveryId + " of webhook " + id));
-        Delivery again = deliveries.redeliver(d.id());
-        System.out.println("Delivery " + again.id() + " (event " + again.eventId() + ", " + again.eventType()
-                + ") scheduled: " + again.status());
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            WebhookShowCommand.find(registry, id);
+            Delivery d = deliveries.get(deliveryId).filter(x -> x.kind().equals("webhook") && x.subscriberId().equals(id))
+                    .orElseThrow(() -> CommandErrors.notFound("delivery " + deliveryId + " of webhook " + id,
+                            "hub:webhook-deliveries " + id));
+            Delivery again = deliveries.redeliver(d.id());
+            System.out.println("Delivery " + again.id() + " (event " + again.eventId() + ", " + again.eventType()
+                    + ") scheduled: " + again.status());
+        });
     }
 }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
 /** Removes a webhook endpoint; its pending deliveries are cancelled. */
@@ -21,10 +22,11 @@ public class WebhookRemoveCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        WebhookShowCommand.find(registry, id);
-        registry.delete(id);
-        System.out.println("Webhook " + id + " removed.");
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            WebhookShowCommand.find(registry, id);
+            registry.delete(id);
+            System.out.println("Webhook " + id + " removed.");
+        });
     }
 }

@@ -1,9 +1,6 @@
 package org.integrationhub.webhooks.internal.shell;
 
-import org.integrationhub.shell.support.TrailingOptions;
-
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +13,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.EventType;
-import org.integrationhub.api.ValidationException;
 import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.TrailingOptions;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
 /** Delivers every event of a time range to one webhook again, in order. */
@@ -50,20 +48,18 @@ public class WebhookReplayCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() {
-        try {
-            TrailingOptions t = TrailingOptions.parse(trailing, List.of("--since"), List.of("--until"),
-                    List.of("--event", "-e"));
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            TrailingOptions t = TrailingOptions.parser().option("--since").option("--until").option("--event", "-e")
+                    .parse(trailing);
             WebhookShowCommand.find(registry, id);
-            Instant from = Messages.instant("since", Messages.last(t.values("--since"), since));
+            Instant from = Messages.instant("since", t.last("--since", since));
             if (from == null) {
                 throw new IllegalArgumentException("since: required, e.g. --since 2026-01-01T00:00:00Z");
             }
-            Instant to = Messages.instant("until", Messages.last(t.values("--until"), until));
-            List<String> names = new ArrayList<>(events == null ? List.of() : events);
-            names.addAll(t.values("--event"));
+            Instant to = Messages.instant("until", t.last("--until", until));
             Set<EventType> types = EnumSet.noneOf(EventType.class);
-            for (String n : names) {
+            for (String n : t.merge("--event", events)) {
                 try {
                     types.add(EventType.fromWireName(n));
                 } catch (IllegalArgumentException e) {
@@ -72,9 +68,6 @@ public class WebhookReplayCommand implements Action {
             }
             int n = deliveries.replay("webhook", id, from, to, types);
             System.out.println(n + " deliveries scheduled for webhook " + id + ".");
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(Messages.of(e));
-        }
-        return null;
+        });
     }
 }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
 /** Rotates a webhook's secret and prints the new one once. */
@@ -21,13 +22,14 @@ public class WebhookRotateSecretCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        WebhookShowCommand.find(registry, id);
-        WebhookRegistry.Created c = registry.rotate(id);
-        System.out.println("Secret rotated. Copy the new secret now: it is not shown again.");
-        System.out.println();
-        System.out.println("  secret:          " + c.secret());
-        System.out.println("  previous secret: keeps signing until " + c.endpoint().previousSecretUntil());
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            WebhookShowCommand.find(registry, id);
+            WebhookRegistry.Created c = registry.rotate(id);
+            System.out.println("Secret rotated. Copy the new secret now: it is not shown again.");
+            System.out.println();
+            System.out.println("  secret:          " + c.secret());
+            System.out.println("  previous secret: keeps signing until " + c.endpoint().previousSecretUntil());
+        });
     }
 }

@@ -9,6 +9,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.Tables;
 import org.integrationhub.webhooks.internal.Endpoint;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 
@@ -28,21 +30,23 @@ public class WebhookShowCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        Endpoint e = find(registry, id);
-        print(e);
-        DeliveryStats s = deliveries.stats("webhook", e.id());
-        System.out.println("  deliveries:      " + s.pending() + " pending, " + s.delivered() + " delivered, "
-                + s.failed() + " failed" + (s.oldestPendingCreatedAt() == null ? ""
-                        : " (oldest pending from " + s.oldestPendingCreatedAt() + ")"));
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            Endpoint e = find(registry, id);
+            print(e);
+            DeliveryStats s = deliveries.stats("webhook", e.id());
+            System.out.println("  deliveries:      " + s.pending() + " pending, " + s.delivered() + " delivered, "
+                    + s.failed() + " failed" + (s.oldestPendingCreatedAt() == null ? ""
+                            : " (oldest pending from " + s.oldestPendingCreatedAt() + ")"));
+        });
     }
 
+    /** @return the endpoint @throws IllegalArgumentException the one "no webhook" refusal */
     static Endpoint find(WebhookRegistry registry, String id) {
         try {
             return registry.get(id);
         } catch (NotFoundException x) {
-            throw new IllegalArgumentException("No webhook " + id + " (hub:webhook-list shows the ids)");
+            throw CommandErrors.notFound("webhook with id " + id, "hub:webhook-list");
         }
     }
 
@@ -50,7 +54,7 @@ public class WebhookShowCommand implements Action {
         System.out.println("  id:              " + e.id());
         System.out.println("  url:             " + e.url());
         System.out.println("  events:          " + String.join(" ", e.events()));
-        System.out.println("  description:     " + Messages.orDash(e.description()));
+        System.out.println("  description:     " + Tables.orDash(e.description()));
         System.out.println("  headers:         " + (e.headers().isEmpty() ? "-" : String.join(", ", e.headers().keySet())));
         System.out.println("  rate limit:      " + (e.rateLimit() == null ? "unlimited" : e.rateLimit() + "/s"));
         System.out.println("  retry schedule:  " + e.retrySchedule());

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.delivery.DeliveryOutcome;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.webhooks.internal.Endpoint;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
 import org.integrationhub.webhooks.internal.WebhookSender;
@@ -31,7 +32,11 @@ public class WebhookTestCommand implements Action {
     String id;
 
     @Override
-    public Object execute() throws InterruptedException {
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::send);
+    }
+
+    private void send() throws InterruptedException {
         Endpoint e = WebhookShowCommand.find(registry, id);
         DeliveryOutcome o;
         try {
@@ -49,6 +54,5 @@ public class WebhookTestCommand implements Action {
         if (o.responseExcerpt() != null && !o.responseExcerpt().isBlank()) {
             System.out.println("Response: " + o.responseExcerpt());
         }
-        return null;
     }
 }
