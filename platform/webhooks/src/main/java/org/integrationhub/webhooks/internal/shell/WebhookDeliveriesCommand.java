@@ -1,7 +1,6 @@
 package org.integrationhub.webhooks.internal.shell;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -12,7 +11,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.integrationhub.api.ValidationException;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryAttempt;
 import org.integrationhub.delivery.DeliveryPage;
@@ -20,6 +18,7 @@ import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.OptionValues;
 import org.integrationhub.shell.support.Tables;
 import org.integrationhub.shell.support.TrailingOptions;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
@@ -62,8 +61,8 @@ public class WebhookDeliveriesCommand implements Action {
         TrailingOptions t = TrailingOptions.parser().option("--status", "-s").option("--limit", "-n")
                 .option("--attempts", "-a").parse(trailing);
         WebhookShowCommand.find(registry, id);
-        DeliveryStatus s = status(t.last("--status", status));
-        int n = limit(t.last("--limit", limit));
+        DeliveryStatus s = OptionValues.oneOf("status", t.last("--status", status), DeliveryStatus.class);
+        int n = OptionValues.number("limit", t.last("--limit", limit), 1, 500, 20);
         boolean withAttempts = Boolean.TRUE.equals(WebhookAddCommand.tls(t.last("--attempts", attempts)));
         DeliveryPage page = deliveries.list(new DeliveryQuery("webhook", id, s, null, n));
         ShellTable table = Tables.of("Delivery", "Event", "Type", "Ticket", "State", "Attempts", "Last status",
@@ -89,31 +88,5 @@ public class WebhookDeliveriesCommand implements Action {
                     + (a.error() == null ? "" : " error: " + a.error())
                     + (a.nextAttemptAt() == null ? "" : " next: " + a.nextAttemptAt()));
         }
-    }
-
-    private static DeliveryStatus status(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return DeliveryStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status", "must be pending, delivered or failed, not '" + value + "'");
-        }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return 20;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= 500) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ValidationException("limit", "must be a number between 1 and 500, not '" + value + "'");
     }
 }
