@@ -62,7 +62,7 @@ record BarChart(String title, List<String> labels, long[] good, long[] bad, Stri
             text(s, 0, HEIGHT - 3, "start", labels.get(0));
             text(s, WIDTH, HEIGHT - 3, "end", labels.get(n - 1));
         }
-        text(s, WIDTH, 11, "end", "max " + max());
+        text(s, 2, 11, "start", "max " + max());
         return s.append("</svg>").toString();
     }
 

@@ -122,7 +122,8 @@ abstract class ConsolePlugin extends HttpServlet {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         response.getWriter().write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"robots\" "
-                + "content=\"noindex\"><title>" + Html.escape(messages.get("once.title")) + "</title>\n"
+                + "content=\"noindex\"><link rel=\"icon\" href=\"data:,\">\n<title>"
+                + Html.escape(messages.get("once.title")) + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"" + Html.escape(app) + "/res/lib/themes/smoothness/jquery-ui.css\">\n"
                 + "<link rel=\"stylesheet\" href=\"" + Html.escape(app) + "/res/ui/webconsole.css\">\n"
                 + "<link rel=\"stylesheet\" href=\"" + Html.escape(root) + "/res/hub.css\">\n</head>\n"

@@ -121,7 +121,8 @@ class DashboardPluginTest {
                 .contains("<tr><td>urgent</td><td>1</td><td>1</td><td>1</td><td>0</td><td>\u2014</td></tr>");
         assertThat(html).contains("3 delivered, 2 failed attempts", "<svg", "10:01 UTC", "10:30 UTC")
                 .contains("<title>10:30 UTC: 2 delivered, 0 failed</title>", "<title>10:01 UTC: 1 delivered, 0 failed</title>")
-                .contains("<title>10:29 UTC: 0 delivered, 2 failed</title>").doesNotContain("<script");
+                .contains("<title>10:29 UTC: 0 delivered, 2 failed</title>").doesNotContain("<script")
+                .contains("each subscriber&#39;s newest 500 deliveries");
         assertThat(html).contains("jira-&lt;eng&gt;", "DEGRADED: HTTP 503", "p50 80.0 ms / p99 2500.0 ms", "OPEN")
                 .contains("hub-integrations\">jira-&lt;eng&gt;</a>").doesNotContain(">fine<");
         assertThat(html).contains("WH2", "https://gone.example.com/&lt;h&gt;", "disabled: 410 Gone",
