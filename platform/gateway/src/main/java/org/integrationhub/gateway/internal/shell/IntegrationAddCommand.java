@@ -11,9 +11,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.integrationhub.api.HubException;
+import org.integrationhub.api.ValidationException;
 import org.integrationhub.gateway.InstanceConfiguration;
 import org.integrationhub.gateway.IntegrationConfigurations;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Creates a connector instance (a factory configuration checked against the type's keys). */
 @Service
@@ -34,7 +35,7 @@ public class IntegrationAddCommand implements Action {
     List<String> values;
 
     @Override
-    public Object execute() throws CommandException {
+    public Object execute() throws Exception {
         // Karaf names the command's thread after the whole command line ("pipe-hub:integration-add ... .token=..."),
         // and the log pattern prints thread names: anything logged while the instance is created would carry the
         // secrets typed here into karaf.log. The thread goes by the command's name until it is done.
@@ -48,17 +49,18 @@ public class IntegrationAddCommand implements Action {
         }
     }
 
-    private Object create() throws CommandException {
-        InstanceConfiguration created;
-        try {
-            created = configurations.create(type, name, parse(values));
-        } catch (HubException | IllegalArgumentException e) {
-            throw new CommandException(Messages.of(e));
-        }
-        System.out.println("Integration " + created.name() + " (" + created.type() + ") created"
-                + (created.file() == null ? "" : " in " + created.file()));
-        Messages.print(created);
-        return null;
+    private Object create() throws Exception {
+        return CommandErrors.run(() -> {
+            InstanceConfiguration created;
+            try {
+                created = configurations.create(type, name, parse(values));
+            } catch (ValidationException e) {
+                throw new CommandException(Messages.invalidConfiguration(e));
+            }
+            System.out.println("Integration " + created.name() + " (" + created.type() + ") created"
+                    + (created.file() == null ? "" : " in " + created.file()));
+            Messages.print(created);
+        });
     }
 
     /** @return key=value arguments by key; a value may contain '=' */

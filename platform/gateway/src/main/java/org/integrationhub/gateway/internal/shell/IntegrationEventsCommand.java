@@ -1,6 +1,6 @@
 package org.integrationhub.gateway.internal.shell;
 
-import java.util.Locale;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -16,6 +16,10 @@ import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.gateway.IntegrationGateway;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.OptionValues;
+import org.integrationhub.shell.support.Tables;
+import org.integrationhub.shell.support.TrailingOptions;
 
 /** Shows an integration's event deliveries (pending, failed) and retries them. */
 @Service
@@ -48,81 +52,44 @@ public class IntegrationEventsCommand implements Action {
 
     @Argument(index = 1, name = "options", multiValued = true,
             description = "Options may also follow the name, as in: hub:integration-events NAME --status failed")
-    java.util.List<String> trailing;
+    List<String> trailing;
 
     @Override
-    public Object execute() {
-        applyTrailingOptions();
-        if (limit < 1 || limit > 500) {
-            throw new IllegalArgumentException("--limit must be between 1 and 500");
-        }
-        if (retry != null) {
-            Delivery d = deliveries.redeliver(retry);
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::run);
+    }
+
+    private void run() {
+        TrailingOptions t = TrailingOptions.parser().option("--status").option("--limit").option("--retry")
+                .flag("--retry-failed").parse(trailing);
+        DeliveryStatus only = OptionValues.oneOf("status", t.last("--status", status), DeliveryStatus.class);
+        int rows = OptionValues.number("limit", t.last("--limit", Integer.toString(limit)), 1, 500, 50);
+        String redeliver = t.last("--retry", retry);
+        if (redeliver != null) {
+            Delivery d = deliveries.redeliver(redeliver);
             System.out.println("Delivery " + d.id() + " rescheduled (" + d.status() + ")");
-            return null;
+            return;
         }
-        if (retryFailed) {
+        if (t.flag("--retry-failed", retryFailed)) {
             System.out.println(deliveries.retryFailed(KIND, name) + " failed deliveries rescheduled");
-            return null;
+            return;
         }
         DeliveryStats stats = deliveries.stats(KIND, name);
         System.out.println(name + ": " + stats.pending() + " pending, " + stats.failed() + " failed, "
                 + stats.delivered() + " delivered" + gateway.get(name).map(i -> "; " + IntegrationListCommand.receives(i))
                         .orElse(""));
-        ShellTable table = new ShellTable();
-        for (String column : new String[] {"Delivery", "Event", "Type", "Ticket", "Status", "Attempts", "Next attempt", "Last error"}) {
-            table.column(column);
-        }
-        if (status != null) {
-            addRows(table, parse(status));
-        } else {
-            addRows(table, DeliveryStatus.PENDING);
-            addRows(table, DeliveryStatus.FAILED);
+        ShellTable table = Tables.of("Delivery", "Event", "Type", "Ticket", "Status", "Attempts", "Next attempt",
+                "Last error");
+        for (DeliveryStatus s : only != null ? List.of(only) : List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)) {
+            addRows(table, s, rows);
         }
         table.print(System.out);
-        return null;
     }
 
-    /** Karaf stops parsing options at the first argument; accept them after NAME too. */
-    private void applyTrailingOptions() {
-        java.util.List<String> t = trailing == null ? java.util.List.of() : trailing;
-        for (int i = 0; i < t.size(); i++) {
-            String option = t.get(i);
-            if (option.equals("--retry-failed")) {
-                retryFailed = true;
-                continue;
-            }
-            if (i + 1 >= t.size() || !java.util.Set.of("--status", "--limit", "--retry").contains(option)) {
-                throw new IllegalArgumentException("Unexpected argument '" + option
-                        + "'; options: --status S, --limit N, --retry ID, --retry-failed");
-            }
-            String value = t.get(++i);
-            switch (option) {
-                case "--status" -> status = value;
-                case "--retry" -> retry = value;
-                default -> {
-                    try {
-                        limit = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--limit must be a number between 1 and 500");
-                    }
-                }
-            }
-        }
-    }
-
-    private void addRows(ShellTable table, DeliveryStatus s) {
-        for (Delivery d : deliveries.list(new DeliveryQuery(KIND, name, s, null, limit)).items()) {
+    private void addRows(ShellTable table, DeliveryStatus s, int rows) {
+        for (Delivery d : deliveries.list(new DeliveryQuery(KIND, name, s, null, rows)).items()) {
             table.addRow().addContent(d.id(), d.eventId(), d.eventType(), d.ticketId(), d.status(), d.attempts(),
                     d.nextAttemptAt() == null ? "" : d.nextAttemptAt(), d.lastError() == null ? "" : d.lastError());
-        }
-    }
-
-    private static DeliveryStatus parse(String value) {
-        try {
-            return DeliveryStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--status must be one of pending, failed, delivered");
         }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.IntegrationGateway;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.spi.ActionResult;
 
 /** Runs one action of an integration through the gateway's policies. */
@@ -33,15 +34,16 @@ public class IntegrationExecCommand implements Action {
     List<String> params;
 
     @Override
-    public Object execute() {
-        Map<String, Object> parsed = parse(params);
-        try {
-            ActionResult result = gateway.execute(name, action, parsed);
-            result.data().forEach((k, v) -> System.out.println(k + " = " + v));
-            return null;
-        } catch (GatewayException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (HTTP " + e.httpStatus() + ")");
-        }
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            Map<String, Object> parsed = parse(params);
+            try {
+                ActionResult result = gateway.execute(name, action, parsed);
+                result.data().forEach((k, v) -> System.out.println(k + " = " + v));
+            } catch (GatewayException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (HTTP " + e.httpStatus() + ")");
+            }
+        });
     }
 
     static Map<String, Object> parse(List<String> params) {

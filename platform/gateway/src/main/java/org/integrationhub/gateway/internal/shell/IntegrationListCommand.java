@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.gateway.IntegrationStats;
+import org.integrationhub.shell.support.Tables;
 
 /** Lists connector instances with status and call metrics. */
 @Service
@@ -19,16 +20,8 @@ public class IntegrationListCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Name");
-        table.column("Type");
-        table.column("Version");
-        table.column("Status");
-        table.column("Calls");
-        table.column("Failures");
-        table.column("p50 ms");
-        table.column("Pending events");
-        table.column("Receives");
+        ShellTable table = Tables.of("Name", "Type", "Version", "Status", "Calls", "Failures", "p50 ms",
+                "Pending events", "Receives");
         table.column("Detail").maxSize(70);
         for (IntegrationInfo i : gateway.list()) {
             IntegrationStats s = i.stats();

@@ -6,9 +6,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.CommandException;
-import org.integrationhub.api.HubException;
 import org.integrationhub.gateway.IntegrationConfigurations;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Deletes a connector instance's configuration (and its file). */
 @Service
@@ -23,13 +22,10 @@ public class IntegrationRemoveCommand implements Action {
     String name;
 
     @Override
-    public Object execute() throws CommandException {
-        try {
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
             configurations.remove(name);
-        } catch (HubException e) {
-            throw new CommandException(e.getMessage());
-        }
-        System.out.println("Integration " + name + " removed");
-        return null;
+            System.out.println("Integration " + name + " removed");
+        });
     }
 }

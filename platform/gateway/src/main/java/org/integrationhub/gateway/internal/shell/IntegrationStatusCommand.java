@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.gateway.IntegrationStats;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.spi.ActionDescriptor;
 
 /** Shows one integration: status, actions, metrics. */
@@ -26,9 +27,13 @@ public class IntegrationStatusCommand implements Action {
     String name;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::show);
+    }
+
+    private void show() {
         IntegrationInfo i = gateway.get(name)
-                .orElseThrow(() -> new IllegalArgumentException("No integration named '" + name + "'"));
+                .orElseThrow(() -> CommandErrors.notFound("integration named '" + name + "'", "hub:integration-list"));
         IntegrationStats s = i.stats();
         System.out.println("name:      " + i.name());
         System.out.println("type:      " + i.type() + " " + i.version() + " (" + i.bundle() + ")");
@@ -48,6 +53,5 @@ public class IntegrationStatusCommand implements Action {
         for (ActionDescriptor a : i.actions()) {
             System.out.println("  " + a.name() + " " + a.requiredParams() + " - " + a.description());
         }
-        return null;
     }
 }

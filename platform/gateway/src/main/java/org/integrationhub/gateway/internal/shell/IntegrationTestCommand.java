@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.IntegrationGateway;
+import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.spi.HealthResult;
 
 /** Tests one integration's connection now. */
@@ -23,13 +24,14 @@ public class IntegrationTestCommand implements Action {
     String name;
 
     @Override
-    public Object execute() {
-        try {
-            HealthResult result = gateway.test(name);
-            System.out.println(result.status() + " - " + result.detail());
-            return null;
-        } catch (GatewayException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            try {
+                HealthResult result = gateway.test(name);
+                System.out.println(result.status() + " - " + result.detail());
+            } catch (GatewayException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        });
     }
 }

@@ -6,11 +6,12 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.gateway.ConfigurationKey;
 import org.integrationhub.gateway.ConnectorType;
 import org.integrationhub.gateway.IntegrationConfigurations;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.Tables;
 
 /** Lists the installed connector types and their configuration keys. */
 @Service
@@ -25,10 +26,14 @@ public class IntegrationTypesCommand implements Action {
     String type;
 
     @Override
-    public Object execute() throws CommandException {
+    public Object execute() throws Exception {
+        return CommandErrors.run(this::list);
+    }
+
+    private void list() {
         if (configurations.types().isEmpty()) {
             System.out.println("No connector type is installed.");
-            return null;
+            return;
         }
         for (ConnectorType t : configurations.types()) {
             if (type != null && !type.equals(t.type())) {
@@ -38,12 +43,7 @@ public class IntegrationTypesCommand implements Action {
             if (t.description() != null && !t.description().isBlank()) {
                 System.out.println("  " + t.description());
             }
-            ShellTable table = new ShellTable();
-            table.column("Key");
-            table.column("Type");
-            table.column("Default");
-            table.column("Required");
-            table.column("Secret");
+            ShellTable table = Tables.of("Key", "Type", "Default", "Required", "Secret");
             table.column("Description").maxSize(60);
             for (ConfigurationKey k : t.keys()) {
                 if (k.id().equals("integration.name")) {
@@ -56,8 +56,7 @@ public class IntegrationTypesCommand implements Action {
             System.out.println();
         }
         if (type != null && configurations.type(type).isEmpty()) {
-            throw new CommandException("No connector type '" + type + "' is installed");
+            throw CommandErrors.notFound("connector type '" + type + "' is installed", null);
         }
-        return null;
     }
 }

@@ -12,13 +12,13 @@ final class Messages {
     private Messages() {
     }
 
-    /** @return the refusal in one sentence: every invalid key of a validation failure, else the message */
-    static String of(RuntimeException e) {
-        if (e instanceof ValidationException v) {
-            return "Invalid configuration: " + v.errors().stream().map(f -> f.field() + " " + f.message())
-                    .collect(Collectors.joining("; "));
-        }
-        return e.getMessage();
+    /**
+     * @return every invalid configuration key in one sentence, as the service words them ("bogus unknown key"):
+     *         the keys are what the operator typed as key=value, not command options
+     */
+    static String invalidConfiguration(ValidationException v) {
+        return "Invalid configuration: " + v.errors().stream().map(f -> f.field() + " " + f.message())
+                .collect(Collectors.joining("; "));
     }
 
     /** Prints an instance's values (secrets by key only). */
