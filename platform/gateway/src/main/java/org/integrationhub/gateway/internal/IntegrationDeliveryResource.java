@@ -1,10 +1,11 @@
 package org.integrationhub.gateway.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -14,11 +15,13 @@ import javax.ws.rs.QueryParam;
 
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
+import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.rest.json.PageParameters;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -32,6 +35,9 @@ import org.osgi.service.component.annotations.Reference;
 @Produces("application/json; charset=utf-8")
 public class IntegrationDeliveryResource implements ApiResource {
 
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 500;
+
     private final DeliveryService deliveries;
 
     @Activate
@@ -42,23 +48,20 @@ public class IntegrationDeliveryResource implements ApiResource {
     @GET
     @RequiresScope(Scopes.INTEGRATIONS_READ)
     public Map<String, Object> list(@PathParam("name") String name, @QueryParam("status") String status,
-            @QueryParam("cursor") String cursor, @DefaultValue("50") @QueryParam("limit") String limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
         DeliveryStatus filter = null;
         if (status != null) {
             try {
                 filter = DeliveryStatus.valueOf(status.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("status", "must be one of pending, failed, delivered");
+                errors.add(new FieldError("status", "must be one of pending, failed, delivered"));
             }
         }
-        int size;
-        try {
-            size = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (size < 1 || size > 500) {
-            throw new ValidationException("limit", "must be an integer between 1 and 500");
+        int size = PageParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE, errors);
+        PageParameters.cursor(cursor, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
         DeliveryPage page = deliveries.list(new DeliveryQuery(IntegrationTransport.KIND, name, filter, cursor, size));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +27,14 @@ import javax.ws.rs.core.UriInfo;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
+import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.PageParameters;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -46,6 +49,8 @@ import org.osgi.service.component.annotations.Reference;
 public class WebhookResource implements ApiResource {
 
     private static final Set<String> REPLAY_FIELDS = Set.of("since", "until", "events");
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 500;
 
     private final WebhookRegistry registry;
     private final DeliveryService deliveries;
@@ -122,24 +127,19 @@ public class WebhookResource implements ApiResource {
     public Map<String, Object> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         registry.get(id);
+        List<FieldError> errors = new ArrayList<>();
         DeliveryStatus s = null;
         if (status != null) {
             try {
                 s = DeliveryStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("status", "must be pending, delivered or failed");
+                errors.add(new FieldError("status", "must be pending, delivered or failed"));
             }
         }
-        int n = 50;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > 500) {
-                throw new ValidationException("limit", "must be between 1 and 500");
-            }
+        int n = PageParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE, errors);
+        PageParameters.cursor(cursor, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
         DeliveryPage page = deliveries.list(new DeliveryQuery(WebhookRegistry.KIND, id, s, cursor, n));
         Map<String, Object> m = new LinkedHashMap<>();
