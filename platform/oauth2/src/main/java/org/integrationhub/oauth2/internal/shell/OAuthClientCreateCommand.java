@@ -1,11 +1,7 @@
 package org.integrationhub.oauth2.internal.shell;
 
-import org.integrationhub.shell.support.TrailingOptions;
-
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -13,9 +9,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.integrationhub.api.ValidationException;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.ClientRegistry;
+import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.TrailingOptions;
 
 /** Registers an OAuth2 client and prints its id and (confidential clients) secret once. */
 @Service
@@ -50,18 +47,13 @@ public class OAuthClientCreateCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() {
-        try {
-            List<String> words = new ArrayList<>(trailing == null ? List.of() : trailing);
-            if (words.remove("--public")) {
-                publicClient = true;
-            }
-            TrailingOptions extra = TrailingOptions.parse(words, List.of("--grant", "-g"),
-                    List.of("--redirect-uri", "-r"), List.of("--scope", "-s"));
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            TrailingOptions extra = TrailingOptions.parser().option("--grant", "-g").option("--redirect-uri", "-r")
+                    .option("--scope", "-s").flag("--public").parse(trailing);
             ClientRegistry.Created created = server.clients().create(name,
-                    new LinkedHashSet<>(merge(grants, extra.values("--grant"))),
-                    merge(redirectUris, extra.values("--redirect-uri")),
-                    new LinkedHashSet<>(merge(scopes, extra.values("--scope"))), publicClient);
+                    new LinkedHashSet<>(extra.merge("--grant", grants)), extra.merge("--redirect-uri", redirectUris),
+                    new LinkedHashSet<>(extra.merge("--scope", scopes)), extra.flag("--public", publicClient));
             System.out.println("OAuth2 client registered." + (created.secret() == null ? ""
                     : " Copy the secret now: it is not shown again."));
             System.out.println();
@@ -70,16 +62,6 @@ public class OAuthClientCreateCommand implements Action {
                 System.out.println("  client_secret: " + created.secret());
             }
             OAuthClientShowCommand.print(created.client());
-        } catch (ValidationException e) {
-            throw new IllegalArgumentException(e.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .collect(Collectors.joining("; ")));
-        }
-        return null;
-    }
-
-    private static List<String> merge(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a == null ? List.of() : a);
-        all.addAll(b);
-        return all;
+        });
     }
 }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.OAuthClient;
 import org.integrationhub.security.Scopes;
+import org.integrationhub.shell.support.Tables;
 
 /** Lists the OAuth2 clients. */
 @Service
@@ -19,13 +20,7 @@ public class OAuthClientListCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("client_id");
-        table.column("name");
-        table.column("type");
-        table.column("grants");
-        table.column("scopes");
-        table.column("status");
+        ShellTable table = Tables.of("client_id", "name", "type", "grants", "scopes", "status");
         for (OAuthClient c : server.clients().list()) {
             table.addRow().addContent(c.id(), c.name(), c.publicClient() ? "public" : "confidential",
                     Scopes.format(c.grantTypes()), Scopes.format(c.scopes()), c.isRevoked() ? "revoked" : "active");

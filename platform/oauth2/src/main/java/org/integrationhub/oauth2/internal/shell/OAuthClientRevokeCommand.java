@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Revokes an OAuth2 client: it cannot get tokens, and its access tokens stop working. */
 @Service
@@ -20,11 +21,12 @@ public class OAuthClientRevokeCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        if (!server.clients().revoke(id)) {
-            throw new IllegalArgumentException("no active OAuth2 client with id '" + id + "'");
-        }
-        System.out.println("OAuth2 client " + id + " revoked.");
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            if (!server.clients().revoke(id)) {
+                throw CommandErrors.notFound("active OAuth2 client with id '" + id + "'", "hub:oauth-client-list");
+            }
+            System.out.println("OAuth2 client " + id + " revoked.");
+        });
     }
 }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Replaces a confidential client's secret and prints the new one once. */
 @Service
@@ -20,12 +21,13 @@ public class OAuthClientRotateSecretCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        String secret = server.clients().rotateSecret(id).orElseThrow(() -> new IllegalArgumentException(
-                "no active confidential OAuth2 client with id '" + id + "'"));
-        System.out.println("New secret. Copy it now: it is not shown again.");
-        System.out.println();
-        System.out.println("  client_secret: " + secret);
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            String secret = server.clients().rotateSecret(id).orElseThrow(() -> CommandErrors.notFound(
+                    "active confidential OAuth2 client with id '" + id + "'", "hub:oauth-client-list"));
+            System.out.println("New secret. Copy it now: it is not shown again.");
+            System.out.println();
+            System.out.println("  client_secret: " + secret);
+        });
     }
 }

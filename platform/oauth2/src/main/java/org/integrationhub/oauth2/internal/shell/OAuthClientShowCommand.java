@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.OAuthClient;
 import org.integrationhub.security.Scopes;
+import org.integrationhub.shell.support.CommandErrors;
 
 /** Shows one OAuth2 client (never its secret). */
 @Service
@@ -21,12 +22,13 @@ public class OAuthClientShowCommand implements Action {
     String id;
 
     @Override
-    public Object execute() {
-        OAuthClient client = server.clients().find(id)
-                .orElseThrow(() -> new IllegalArgumentException("no OAuth2 client with id '" + id + "'"));
-        System.out.println("  client_id:     " + client.id());
-        print(client);
-        return null;
+    public Object execute() throws Exception {
+        return CommandErrors.run(() -> {
+            OAuthClient client = server.clients().find(id).orElseThrow(() -> CommandErrors.notFound(
+                    "OAuth2 client with id '" + id + "'", "hub:oauth-client-list"));
+            System.out.println("  client_id:     " + client.id());
+            print(client);
+        });
     }
 
     static void print(OAuthClient c) {
