@@ -166,6 +166,9 @@ public final class HubSpotWebhooks {
                 }
                 return retryLater(e.retryAfter() == null ? 10 : Math.max(1, e.retryAfter().toSeconds()),
                         "HubSpot could not be read: " + e.getMessage());
+            } catch (RuntimeException e) { // a bug: never leave claims behind that would refuse HubSpot's retries
+                ids.subList(i, ids.size()).forEach(id -> contacts.get(id).forEach(seen::release));
+                throw e;
             }
         }
         if (inFlight > 0) {
