@@ -1,8 +1,8 @@
 /**
- * Helpers for the {@code hub:*} Karaf commands of every hub bundle: {@link TrailingOptions} (options written after
- * the arguments, merged with what Karaf parsed), {@link CommandErrors} (one-line refusals, never a stack trace),
- * {@link OptionValues} (numbers and enum values of options), {@link ValuesCompleter} (tab completion of a
- * list of words) and {@link Tables}.
+ * Helpers for the {@code hub:*} Karaf commands of every hub bundle: {@link HubCommand} and {@link CommandErrors}
+ * (one-line refusals, never a stack trace), {@link TrailingOptions} (options written after the arguments, merged with
+ * what Karaf parsed), {@link OptionValues} (numbers and enum values of options), {@link ValuesCompleter} (tab
+ * completion of a list of words) and {@link Tables}.
  *
  * <p>Importers use {@code resolution:=optional}, like the Karaf shell packages: their bundles work without the shell.
  *
