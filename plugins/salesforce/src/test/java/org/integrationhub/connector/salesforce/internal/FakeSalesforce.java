@@ -38,7 +38,10 @@ final class FakeSalesforce implements AutoCloseable {
             "SELECT Id, Name, Email, AccountId FROM Contact WHERE Email = '((?:[^'\\\\]|\\\\.)*)' LIMIT 1");
     static final Pattern CASE_QUERY = Pattern.compile("SELECT Id, Description FROM Case WHERE Origin = "
             + "'((?:[^'\\\\]|\\\\.)*)' AND Subject = '((?:[^'\\\\]|\\\\.)*)' AND CreatedDate >= (\\S+) "
-            + "ORDER BY CreatedDate ASC LIMIT 50");
+            + "ORDER BY CreatedDate ASC(?: LIMIT ([0-9]{1,5}))?");
+    /** Case fields and their lengths, as in a standard org; any other field is INVALID_FIELD. */
+    static final Map<String, Integer> CASE_FIELDS = Map.of("Subject", 255, "Description", 32000, "Priority", 40,
+            "Status", 40, "Origin", 40, "ContactId", 18, "SuppliedEmail", 80, "SuppliedName", 80);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final FakeHttpServer server;
@@ -61,8 +64,13 @@ final class FakeSalesforce implements AutoCloseable {
     /** Drop the connection before creating the Case, this many times. */
     final AtomicInteger dropBeforeCreate = new AtomicInteger();
     volatile boolean limitExceeded;
+    /** How long a Case create takes inside Salesforce before it commits and answers. */
+    volatile java.time.Duration createTime = java.time.Duration.ZERO;
     volatile boolean accountsReadable = true;
     volatile int dailyMax = 15000;
+    /** Records per query answer; more are served through {@code nextRecordsUrl} (Salesforce: up to 2,000). */
+    volatile int batchSize = 2000;
+    private final Map<String, List<JsonNode>> cursors = new ConcurrentHashMap<>();
 
     /** @param audience the aud the token endpoint accepts; null: this server's own URL */
     FakeSalesforce(PublicKey publicKey, String clientId, String username, String audience) throws Exception {
@@ -144,6 +152,11 @@ final class FakeSalesforce implements AutoCloseable {
         if (r.method().equals("GET") && path.equals(VERSION + "/query")) {
             return query(r.queryParameter("q"));
         }
+        if (r.method().equals("GET") && path.startsWith(VERSION + "/query/")) {
+            List<JsonNode> rest = cursors.remove(path.substring(path.lastIndexOf('/') + 1));
+            return rest == null ? Reply.of(400, "[{\"message\":\"invalid query locator\",\"errorCode\":"
+                    + "\"INVALID_QUERY_LOCATOR\"}]") : page(rest);
+        }
         if (r.method().equals("GET") && path.equals(VERSION + "/limits")) {
             return Reply.of(200, "{\"DailyApiRequests\":{\"Max\":" + dailyMax + ",\"Remaining\":"
                     + (dailyMax - apiCalls.get()) + "},\"DailyBulkApiBatches\":{\"Max\":15000,\"Remaining\":15000}}");
@@ -175,6 +188,29 @@ final class FakeSalesforce implements AutoCloseable {
             return Reply.drop();
         }
         JsonNode fields = read(body);
+        for (var f : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
+            Integer max = CASE_FIELDS.get(f.getKey());
+            String value = f.getValue().asText("");
+            if (max == null) {
+                return Reply.of(400, "[{\"message\":\"No such column '" + f.getKey() + "' on sobject of type Case\","
+                        + "\"errorCode\":\"INVALID_FIELD\"}]");
+            }
+            if (value.length() > max) {
+                return Reply.of(400, "[{\"message\":\"" + f.getKey() + ": data value too large: (max length=" + max
+                        + ")\",\"errorCode\":\"STRING_TOO_LONG\",\"fields\":[\"" + f.getKey() + "\"]}]");
+            }
+        }
+        String supplied = fields.path("SuppliedEmail").asText("");
+        if (fields.has("SuppliedEmail") && !supplied.matches("[^@\\s]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")) {
+            return Reply.of(400, "[{\"message\":\"Web Email: invalid email address: " + supplied.replace("\"", "")
+                    .replace("\\", "") + "\",\"errorCode\":\"INVALID_EMAIL_ADDRESS\",\"fields\":"
+                    + "[\"SuppliedEmail\"]}]");
+        }
+        if (fields.has("ContactId") && !contacts.containsKey(fields.path("ContactId").asText())) {
+            return Reply.of(400, "[{\"message\":\"Contact ID: id value of incorrect type: " + fields.path("ContactId")
+                    .asText().replaceAll("[^A-Za-z0-9]", "") + "\",\"errorCode\":\"FIELD_INTEGRITY_EXCEPTION\","
+                    + "\"fields\":[\"ContactId\"]}]");
+        }
         for (String[] picklist : new String[][] {{"Priority", "High", "Medium", "Low"}, {"Status", "New", "Working",
             "Escalated", "Closed"}, {"Origin", "Phone", "Email", "Web", "Helpdesk"}}) {
             String value = fields.path(picklist[0]).asText("");
@@ -183,6 +219,11 @@ final class FakeSalesforce implements AutoCloseable {
                         + "\",\"errorCode\":\"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST\",\"fields\":[\"" + picklist[0]
                         + "\"]}]");
             }
+        }
+        try {
+            Thread.sleep(createTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         String id = id("500");
         ObjectNode c = ((ObjectNode) fields).deepCopy();
@@ -208,12 +249,16 @@ final class FakeSalesforce implements AutoCloseable {
                 String origin = unescape(kase.group(1));
                 String subject = unescape(kase.group(2));
                 Instant since = Instant.parse(kase.group(3));
+                long limit = kase.group(4) == null ? Long.MAX_VALUE : Long.parseLong(kase.group(4));
                 cases.values().stream().filter(c -> c.path("Origin").asText().equals(origin)
                         && c.path("Subject").asText().equalsIgnoreCase(subject)
                         && !Instant.parse(c.path("CreatedDate").asText()).isBefore(since))
-                        .forEach(c -> {
+                        .sorted(java.util.Comparator.comparing((ObjectNode c) -> Instant.parse(c.path("CreatedDate")
+                                .asText())).thenComparing(c -> c.path("Id").asText()))
+                        .limit(limit).forEach(c -> {
                             ObjectNode row = records.addObject();
-                            row.putObject("attributes").put("type", "Case");
+                            row.putObject("attributes").put("type", "Case").put("url", VERSION + "/sobjects/Case/"
+                                    + c.path("Id").asText());
                             row.put("Id", c.path("Id").asText()).put("Description", c.path("Description").asText());
                         });
             } else {
@@ -222,8 +267,21 @@ final class FakeSalesforce implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return malformed(e.getMessage());
         }
-        ObjectNode answer = JSON.createObjectNode().put("totalSize", records.size()).put("done", true);
-        answer.set("records", records);
+        List<JsonNode> all = new java.util.ArrayList<>();
+        records.forEach(all::add);
+        return page(all);
+    }
+
+    /** One batch of a query answer: {@code totalSize} of the whole result, {@code nextRecordsUrl} while not done. */
+    private Reply page(List<JsonNode> all) {
+        int n = Math.min(batchSize, all.size());
+        ObjectNode answer = JSON.createObjectNode().put("totalSize", all.size()).put("done", n == all.size());
+        if (n < all.size()) {
+            String locator = "01gD0000002HU6K" + ids.getAndIncrement() + "-" + n;
+            cursors.put(locator, List.copyOf(all.subList(n, all.size())));
+            answer.put("nextRecordsUrl", VERSION + "/query/" + locator);
+        }
+        answer.putArray("records").addAll(all.subList(0, n));
         return Reply.of(200, answer.toString());
     }
 
@@ -239,11 +297,18 @@ final class FakeSalesforce implements AutoCloseable {
             char next = literal.charAt(++i);
             switch (next) {
                 case '\'', '"', '\\' -> out.append(next);
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
+                case 'n', 'N' -> out.append('\n');
+                case 'r', 'R' -> out.append('\r');
+                case 't', 'T' -> out.append('\t');
+                case 'b', 'B' -> out.append('\b');
+                case 'f', 'F' -> out.append('\f');
+                case 'u' -> {
+                    if (i + 4 >= literal.length() || !literal.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+                        throw new IllegalArgumentException("Invalid string literal: invalid unicode escape");
+                    }
+                    out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
                 default -> throw new IllegalArgumentException("Invalid string literal: invalid escape \\" + next);
             }
         }

@@ -33,6 +33,10 @@ public final class SalesforceClient {
 
     /** A Salesforce record id: 15 or 18 case-sensitive alphanumerics. Anything else never reaches a URL. */
     public static final Pattern RECORD_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
+    /** How many pages of one query are read at most. */
+    static final int MAX_QUERY_PAGES = 10;
+    /** A query cursor path as Salesforce answers it: {@code /services/data/v62.0/query/01gD0000002HU6KIAW-2000}. */
+    private static final Pattern NEXT_RECORDS = Pattern.compile("/services/data/v[0-9]{2,3}\\.0/query/[A-Za-z0-9-]+");
 
     /** An access token and the org's API host, from one token answer. */
     record Session(String accessToken, String instanceUrl) {
@@ -80,15 +84,32 @@ public final class SalesforceClient {
     }
 
     /**
-     * {@code GET …/query?q=<SOQL>}: the first page of records (the connector's queries ask for at most 50).
+     * {@code GET …/query?q=<SOQL>}, then each {@code nextRecordsUrl} while {@code done} is false (Salesforce answers
+     * at most one batch, 2,000 records or fewer, per call), up to {@value #MAX_QUERY_PAGES} pages.
      *
      * @param soql a query whose values went through {@link Soql#literal}
+     * @return the records of every page, in Salesforce's order
      */
     public List<JsonNode> query(String soql, String what) throws IntegrationException {
         JsonNode page = call("GET", "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), null, what);
         List<JsonNode> records = new ArrayList<>();
-        page.path("records").forEach(records::add);
-        return records;
+        for (int pages = 1;; pages++) {
+            page.path("records").forEach(records::add);
+            if (page.path("done").asBoolean(true)) {
+                return records;
+            }
+            String next = page.path("nextRecordsUrl").asText("");
+            String prefix = "/services/data/" + apiVersion;
+            if (!NEXT_RECORDS.matcher(next).matches() || !next.startsWith(prefix + "/query/")) {
+                throw new IntegrationException(ErrorCategory.REMOTE, "Salesforce answered " + what + " with more "
+                        + "records but no usable nextRecordsUrl", null);
+            }
+            if (pages >= MAX_QUERY_PAGES) {
+                throw new IntegrationException(ErrorCategory.REMOTE, "Salesforce answered " + what + " with more "
+                        + "than " + MAX_QUERY_PAGES + " pages of records", null);
+            }
+            page = call("GET", next.substring(prefix.length()), null, what);
+        }
     }
 
     /** {@code GET …/sobjects/{type}/{id}?fields=…}; empty if the record does not exist or is not readable (404/403). */

@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * idempotency key. Before the create call the ticket is marked {@code salesforce.create}; every Case's Description
  * ends with the line {@code Helpdesk ticket <id>: <url>}. When a later attempt finds the mark (the earlier answer was
  * lost: a timeout, a reset, a 5xx, a crash), it first looks for that Case: {@code SELECT Id, Description FROM Case
- * WHERE Origin = … AND Subject = … AND CreatedDate >= <mark − 5 min>} (Description, a long text area, cannot be
- * filtered in SOQL, so the marker is matched here). SOQL reads the database, not a search index, so a committed Case
+ * WHERE Origin = … AND Subject = <the Subject sent> AND CreatedDate >= <mark − 5 min>}, every page of it
+ * (Description, a long text area, cannot be filtered in SOQL, so the marker is matched here). SOQL reads the database, not a search index, so a committed Case
  * shows at once; but the lost call may still be running in Salesforce, so an empty answer younger than the settle
  * time is retried later rather than trusted. Call under the ticket's lock.
  */
@@ -47,6 +47,8 @@ public final class CaseSync {
 
     static final int SUBJECT_MAX = 255;
     static final int DESCRIPTION_MAX = 32000;
+    /** Length of Case.SuppliedEmail and Case.SuppliedName (Web Email, Web Name). */
+    static final int SUPPLIED_MAX = 80;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -85,15 +87,17 @@ public final class CaseSync {
             return new Outcome(existing.get(), false);
         }
         ObjectNode fields = fields(ticket, contactId);
-        Optional<Instant> pending = state.createPending(ticket.id());
+        Optional<SyncState.Pending> pending = state.createPending(ticket.id());
         if (pending.isPresent()) {
-            Optional<String> found = findCreated(ticket.id(), fields.path("Subject").asText(), pending.get());
+            // the Subject the unanswered call sent: the ticket's may have changed since (create_case, a raised priority)
+            String sent = pending.get().subject() == null ? fields.path("Subject").asText() : pending.get().subject();
+            Optional<String> found = findCreated(ticket.id(), sent, pending.get().since());
             if (found.isPresent()) {
                 logger.info("Salesforce: ticket {} already has Case {} (an earlier create's answer was lost)",
                         ticket.id(), found.get());
                 return new Outcome(linked(ticket.id(), found.get()), false);
             }
-            Duration age = Duration.between(pending.get(), clock.instant());
+            Duration age = Duration.between(pending.get().since(), clock.instant());
             if (age.compareTo(settle) < 0) {
                 Duration wait = settle.minus(age);
                 throw new IntegrationException(ErrorCategory.COMMUNICATION, "the Case of ticket " + ticket.id()
@@ -101,7 +105,7 @@ public final class CaseSync {
                         + Math.max(1, wait.toSeconds()) + " s", null, wait);
             }
         }
-        state.markCreatePending(ticket.id(), clock.instant());
+        state.markCreatePending(ticket.id(), clock.instant(), fields.path("Subject").asText());
         String id;
         try {
             id = salesforce.create("Case", fields, "create the Case");
@@ -159,7 +163,7 @@ public final class CaseSync {
         String soql = "SELECT Id, Description FROM Case WHERE Origin = " + Soql.literal(template.origin())
                 + " AND Subject = " + Soql.literal(subject) + " AND CreatedDate >= "
                 + DateTimeFormatter.ISO_INSTANT.format(since.minus(CLOCK_SKEW).truncatedTo(ChronoUnit.SECONDS))
-                + " ORDER BY CreatedDate ASC LIMIT 50";
+                + " ORDER BY CreatedDate ASC"; // no LIMIT: a burst of same-subject Cases must not hide this one
         List<JsonNode> cases = salesforce.query(soql, "look for the Case of an unanswered create");
         String marker = marker(ticketId);
         for (JsonNode c : cases) {
@@ -188,12 +192,28 @@ public final class CaseSync {
         if (contactId != null) {
             fields.put("ContactId", contactId);
         } else {
-            fields.put("SuppliedEmail", ticket.customer().email());
-            if (!ticket.customer().name().isBlank()) {
-                fields.put("SuppliedName", cut(ticket.customer().name(), 80));
+            String email = suppliedEmail(ticket.customer().email());
+            if (email != null) {
+                fields.put("SuppliedEmail", email);
+            }
+            String name = ticket.customer().name().replaceAll("\\p{Cntrl}+", " ").strip();
+            if (!name.isBlank()) {
+                fields.put("SuppliedName", cut(name, SUPPLIED_MAX));
             }
         }
         return fields;
+    }
+
+    /**
+     * @return the address when Salesforce's Email field takes it (at most 80 characters, local-part@domain), else null:
+     *         Salesforce refuses the whole Case for a bad SuppliedEmail, and the Description names the customer anyway
+     */
+    static String suppliedEmail(String email) {
+        try {
+            return Soql.email(email);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** @return the subject on one line, without control characters, at most 255 characters */

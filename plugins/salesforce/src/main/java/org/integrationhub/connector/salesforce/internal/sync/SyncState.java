@@ -11,7 +11,8 @@ import org.integrationhub.spi.TicketLink;
  * link to the ticket's Case (type {@value #LINK_TYPE}, key = the Case id, listed at
  * {@code GET /api/v1/tickets/{id}/links}) and two private values:
  * <ul>
- * <li>{@code salesforce.create}: a Case create call whose answer is not known yet (epoch millis of its start);</li>
+ * <li>{@code salesforce.create}: a Case create call whose answer is not known yet ({@code <epoch millis of its start>
+ * <Subject sent>}; older marks hold the millis alone);</li>
  * <li>{@code salesforce.status}: the Case Status the connector last set.</li>
  * </ul>
  */
@@ -44,12 +45,21 @@ public final class SyncState {
         links.putLink(new TicketLink(instance, ticketId, LINK_TYPE, caseId, url));
     }
 
-    Optional<Instant> createPending(String ticketId) {
-        return links.get(instance, ticketId, CREATE).map(v -> Instant.ofEpochMilli(Long.parseLong(v)));
+    /** A Case create call whose answer is not known: when it started and the Subject it sent (null if unknown). */
+    record Pending(Instant since, String subject) {
     }
 
-    void markCreatePending(String ticketId, Instant now) {
-        links.put(instance, ticketId, CREATE, Long.toString(now.toEpochMilli()));
+    Optional<Pending> createPending(String ticketId) {
+        return links.get(instance, ticketId, CREATE).map(v -> {
+            int space = v.indexOf(' ');
+            return space < 0 ? new Pending(Instant.ofEpochMilli(Long.parseLong(v)), null)
+                    : new Pending(Instant.ofEpochMilli(Long.parseLong(v.substring(0, space))), v.substring(space + 1));
+        });
+    }
+
+    /** Marks a create call as started; the Subject is kept so a retry looks for what was sent, not today's subject. */
+    void markCreatePending(String ticketId, Instant now, String subject) {
+        links.put(instance, ticketId, CREATE, now.toEpochMilli() + " " + subject);
     }
 
     void clearCreatePending(String ticketId) {
