@@ -1,4 +1,4 @@
-package org.integrationhub.core.json;
+package org.integrationhub.json;
 
 import java.time.Instant;
 import java.util.List;

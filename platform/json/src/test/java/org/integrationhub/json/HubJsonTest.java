@@ -1,4 +1,4 @@
-package org.integrationhub.core.json;
+package org.integrationhub.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

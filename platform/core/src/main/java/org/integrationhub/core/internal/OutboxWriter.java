@@ -16,7 +16,7 @@ import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Rating;
 import org.integrationhub.api.Ticket;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.Jdbc;
 
 /** Writes events to {@code outbox_event} in the caller's transaction, and reads them back. */

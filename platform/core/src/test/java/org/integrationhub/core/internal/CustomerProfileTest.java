@@ -29,7 +29,7 @@ import org.integrationhub.api.Person;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

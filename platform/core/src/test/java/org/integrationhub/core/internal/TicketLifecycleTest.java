@@ -23,7 +23,7 @@ import org.integrationhub.api.Rating;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
 import org.integrationhub.api.TicketUpdate;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

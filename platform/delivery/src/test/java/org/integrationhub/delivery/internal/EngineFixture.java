@@ -25,7 +25,7 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.SubscriptionSource;
 import org.integrationhub.delivery.internal.journal.Journal;

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;

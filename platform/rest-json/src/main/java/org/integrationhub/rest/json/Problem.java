@@ -8,7 +8,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.integrationhub.api.ValidationException.FieldError;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.integrationhub.api.ValidationException;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

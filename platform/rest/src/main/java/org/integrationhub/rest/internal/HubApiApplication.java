@@ -9,7 +9,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.TicketService;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.ApiResource;

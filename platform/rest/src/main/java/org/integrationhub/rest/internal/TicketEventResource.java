@@ -14,7 +14,7 @@ import javax.ws.rs.Produces;
 
 import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.TicketService;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.security.Scopes;
 
 import com.fasterxml.jackson.databind.JsonNode;

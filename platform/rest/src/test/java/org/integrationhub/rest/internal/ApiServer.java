@@ -21,7 +21,7 @@ import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.integrationhub.core.internal.CustomerServiceImpl;
 import org.integrationhub.core.internal.TicketServiceImpl;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.persistence.internal.DatabaseImpl;
 import org.integrationhub.persistence.testing.TestDatabases;

@@ -29,7 +29,7 @@ import javax.ws.rs.HttpMethod;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
 
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.security.ApiResource;
 import org.integrationhub.security.RequiresScope;
 import org.integrationhub.security.Scopes;

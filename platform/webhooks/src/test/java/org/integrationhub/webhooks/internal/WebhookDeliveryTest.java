@@ -18,7 +18,7 @@ import com.standardwebhooks.Webhook;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.testing.TestDatabases.Kind;
 import org.integrationhub.webhook.verifier.WebhookSigner;
 import org.junit.jupiter.api.AfterEach;

@@ -23,7 +23,7 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketStatus;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.internal.DeliveryEngine;
 import org.integrationhub.delivery.internal.EngineConfig;

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
-import org.integrationhub.core.json.HubJson;
+import org.integrationhub.json.HubJson;
 import org.integrationhub.delivery.DeliveryRequest;
 
 /**
