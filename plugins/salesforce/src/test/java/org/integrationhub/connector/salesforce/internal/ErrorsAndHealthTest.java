@@ -70,6 +70,16 @@ class ErrorsAndHealthTest extends SalesforceTestSupport {
     }
 
     @Test
+    void anAnswerTooLargeToHoldIsRefusedNotRead() {
+        String huge = "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"" + "x".repeat(17 * 1024 * 1024)
+                + "\"}]}";
+        salesforce.server.route("GET", FakeSalesforce.VERSION + "/query", Reply.of(200, huge));
+        IntegrationException e = syncFails();
+        assertThat(e.category()).isEqualTo(ErrorCategory.REMOTE);
+        assertThat(e.getMessage()).contains("more than 16777216 bytes");
+    }
+
+    @Test
     void healthShowsTheUserAndTheApiUsage() {
         HealthResult health = connector.checkHealth();
         assertThat(health.status()).isEqualTo(IntegrationStatus.ONLINE);

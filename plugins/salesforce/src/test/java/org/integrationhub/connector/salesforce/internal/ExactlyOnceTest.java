@@ -153,6 +153,25 @@ class ExactlyOnceTest extends SalesforceTestSupport {
     }
 
     @Test
+    void aNamelessCustomerAndAC1ControlInTheSubjectStillGiveOneCase() throws Exception {
+        Ticket ticket = open("Printer\u0085on fire\u009b", Priority.NORMAL, "ann@example.com", null);
+        salesforce.dropAfterCreate.set(1);
+        assertThatThrownBy(() -> connector.onEvent(event(ticket, EventType.TICKET_CREATED)))
+                .isInstanceOfSatisfying(IntegrationException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.COMMUNICATION));
+
+        connector.onEvent(event(ticket, EventType.TICKET_CREATED));
+
+        assertThat(salesforce.caseCreates()).hasSize(1);
+        JsonNode body = JSON.readTree(salesforce.caseCreates().get(0).body());
+        assertThat(body.path("Subject").asText()).isEqualTo("Printer on fire");
+        assertThat(body.has("SuppliedName")).isFalse();
+        assertThat(body.path("SuppliedEmail").asText()).isEqualTo("ann@example.com");
+        assertThat(body.path("Description").asText()).contains("Customer: ann@example.com\n");
+        assertThat(links.link(config.name, ticket.id(), "case")).isPresent();
+    }
+
+    @Test
     void theFakeRefusesWhatSalesforceRefusesInACaseCreate() throws Exception {
         Ticket ticket = open("Printer on fire", Priority.NORMAL, "ann@example.com", "Ann Smith");
         connector.onEvent(event(ticket, EventType.TICKET_CREATED));

@@ -1,9 +1,11 @@
 package org.integrationhub.connector.salesforce.internal.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -33,6 +35,8 @@ public final class SalesforceClient {
 
     /** A Salesforce record id: 15 or 18 case-sensitive alphanumerics. Anything else never reaches a URL. */
     public static final Pattern RECORD_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
+    /** The largest answer read (a full query batch of Cases with long Descriptions stays well below). */
+    static final int MAX_BODY = 16 * 1024 * 1024;
     /** How many pages of one query are read at most. */
     static final int MAX_QUERY_PAGES = 10;
     /** A query cursor path as Salesforce answers it: {@code /services/data/v62.0/query/01gD0000002HU6KIAW-2000}. */
@@ -160,7 +164,7 @@ public final class SalesforceClient {
 
     private JsonNode call(String method, String path, JsonNode body, String what) throws IntegrationException {
         Session current = session();
-        HttpResponse<String> response = send(current, method, path, body, what);
+        Answer response = send(current, method, path, body, what);
         if (response.statusCode() == 401 && response.body() != null
                 && response.body().contains(SalesforceErrors.INVALID_SESSION_ID)) {
             invalidate(current);
@@ -169,7 +173,11 @@ public final class SalesforceClient {
         return parse(response, what, false);
     }
 
-    private HttpResponse<String> send(Session s, String method, String path, JsonNode body, String what)
+    /** A response read in full (at most {@value #MAX_BODY} bytes). */
+    record Answer(int statusCode, HttpHeaders headers, String body) {
+    }
+
+    private Answer send(Session s, String method, String path, JsonNode body, String what)
             throws IntegrationException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.instanceUrl() + "/services/data/"
                 + apiVersion + path)).timeout(timeout).header("Authorization", "Bearer " + s.accessToken())
@@ -180,7 +188,7 @@ public final class SalesforceClient {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = exchange(request.build(), what);
+        Answer response = exchange(request.build(), what);
         response.headers().firstValue("Sforce-Limit-Info").ifPresent(v -> limitInfo = v.strip());
         return response;
     }
@@ -223,9 +231,18 @@ public final class SalesforceClient {
         return new Session(token, instance);
     }
 
-    private HttpResponse<String> exchange(HttpRequest request, String what) throws IntegrationException {
+    private Answer exchange(HttpRequest request, String what) throws IntegrationException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                byte[] bytes = in.readNBytes(MAX_BODY + 1);
+                if (bytes.length > MAX_BODY) {
+                    throw new IntegrationException(ErrorCategory.REMOTE, "Salesforce answered " + what + " with more "
+                            + "than " + MAX_BODY + " bytes", null);
+                }
+                return new Answer(response.statusCode(), response.headers(), new String(bytes,
+                        StandardCharsets.UTF_8));
+            }
         } catch (HttpTimeoutException e) {
             throw new IntegrationException(ErrorCategory.COMMUNICATION, "Salesforce did not answer " + what
                     + " within " + timeout.toMillis() + " ms", e);
@@ -239,7 +256,7 @@ public final class SalesforceClient {
         }
     }
 
-    private JsonNode parse(HttpResponse<String> response, String what, boolean tokenCall)
+    private JsonNode parse(Answer response, String what, boolean tokenCall)
             throws IntegrationException {
         int status = response.statusCode();
         if (status / 100 != 2) {

@@ -196,7 +196,7 @@ public final class CaseSync {
             if (email != null) {
                 fields.put("SuppliedEmail", email);
             }
-            String name = ticket.customer().name().replaceAll("\\p{Cntrl}+", " ").strip();
+            String name = oneLine(ticket.customer().name());
             if (!name.isBlank()) {
                 fields.put("SuppliedName", cut(name, SUPPLIED_MAX));
             }
@@ -218,15 +218,20 @@ public final class CaseSync {
 
     /** @return the subject on one line, without control characters, at most 255 characters */
     static String subject(String subject) {
-        return cut(subject.replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT_MAX);
+        return cut(oneLine(subject), SUBJECT_MAX);
+    }
+
+    /** @return the text with each run of control characters (C0 and C1, as SOQL literals refuse) as one space */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cc}]+", " ").strip();
     }
 
     private String description(Ticket ticket) {
-        String customer = ticket.customer().name().isBlank() ? ticket.customer().email()
-                : ticket.customer().name() + " <" + ticket.customer().email() + ">";
+        String name = oneLine(ticket.customer().name());
+        String customer = name.isEmpty() ? ticket.customer().email() : name + " <" + ticket.customer().email() + ">";
         String tail = "\n\nCustomer: " + customer + "\nPriority: " + ticket.priority().label() + "\n"
                 + marker(ticket.id()) + " " + ticketUrl.apply(ticket.id());
-        String body = ticket.description().strip();
+        String body = ticket.description() == null ? "" : ticket.description().strip();
         if (body.isEmpty()) {
             return tail.stripLeading();
         }
