@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,13 +14,13 @@ import org.integrationhub.api.ValidationException;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.CreatedApiKey;
 import org.integrationhub.security.Scopes;
-import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.TrailingOptions;
 
 /** Creates an API key and prints it once. */
 @Service
 @Command(scope = "hub", name = "apikey-create", description = "Creates an API key for the REST API and prints it once (only its hash is stored).")
-public class ApiKeyCreateCommand implements Action {
+public class ApiKeyCreateCommand extends HubCommand {
 
     /** Scopes a key gets when none is given. */
     static final List<String> DEFAULT_SCOPES = List.of(Scopes.TICKETS_READ, Scopes.TICKETS_WRITE);
@@ -46,22 +45,20 @@ public class ApiKeyCreateCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            TrailingOptions extra = TrailingOptions.parser().option("--scope", "-s").option("--rate-limit", "-r")
-                    .parse(trailing);
-            List<String> scopeList = extra.merge("--scope", scopes);
-            Integer limit = parseRateLimit(extra.last("--rate-limit", rateLimit));
-            Set<String> granted = Scopes.validate(scopeList.isEmpty() ? DEFAULT_SCOPES : scopeList, "scope");
-            CreatedApiKey created = apiKeys.create(name, granted, limit);
-            System.out.println("API key created. Copy it now: it is not shown again.");
-            System.out.println();
-            System.out.println("  key:        " + created.key());
-            System.out.println("  id:         " + created.info().id());
-            System.out.println("  name:       " + created.info().name());
-            System.out.println("  scopes:     " + Scopes.format(created.info().scopes()));
-            System.out.println("  rate limit: " + ApiKeyListCommand.formatLimit(created.info().rateLimit()));
-        });
+    protected void run() throws Exception {
+        TrailingOptions extra = TrailingOptions.parser().option("--scope", "-s").option("--rate-limit", "-r")
+                .parse(trailing);
+        List<String> scopeList = extra.merge("--scope", scopes);
+        Integer limit = parseRateLimit(extra.last("--rate-limit", rateLimit));
+        Set<String> granted = Scopes.validate(scopeList.isEmpty() ? DEFAULT_SCOPES : scopeList, "scope");
+        CreatedApiKey created = apiKeys.create(name, granted, limit);
+        System.out.println("API key created. Copy it now: it is not shown again.");
+        System.out.println();
+        System.out.println("  key:        " + created.key());
+        System.out.println("  id:         " + created.info().id());
+        System.out.println("  name:       " + created.info().name());
+        System.out.println("  scopes:     " + Scopes.format(created.info().scopes()));
+        System.out.println("  rate limit: " + ApiKeyListCommand.formatLimit(created.info().rateLimit()));
     }
 
     static Integer parseRateLimit(String value) {

@@ -1,6 +1,5 @@
 package org.integrationhub.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -9,12 +8,13 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.security.ApiKeyInfo;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.Scopes;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 
 /** Lists API keys (never the keys themselves). */
 @Service
 @Command(scope = "hub", name = "apikey-list", description = "Lists API keys: id, name, key prefix, scopes, rate limit, last use.")
-public class ApiKeyListCommand implements Action {
+public class ApiKeyListCommand extends HubCommand {
 
     @Reference
     ApiKeyService apiKeys;
@@ -23,7 +23,7 @@ public class ApiKeyListCommand implements Action {
     boolean all;
 
     @Override
-    public Object execute() {
+    protected void run() {
         ShellTable table = Tables.of("ID", "Name", "Prefix", "Scopes", "Rate limit", "Created", "Last used", "State");
         for (ApiKeyInfo key : apiKeys.list()) {
             if (key.isRevoked() && !all) {
@@ -34,7 +34,6 @@ public class ApiKeyListCommand implements Action {
                     key.isRevoked() ? "revoked " + key.revokedAt() : "active");
         }
         table.print(System.out);
-        return null;
     }
 
     static String formatLimit(Integer limit) {

@@ -2,7 +2,6 @@ package org.integrationhub.shell.internal;
 
 import java.io.PrintStream;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,13 +12,13 @@ import org.integrationhub.api.CustomerQuery;
 import org.integrationhub.api.CustomerService;
 import org.integrationhub.api.Page;
 import org.integrationhub.api.TicketQuery;
-import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 
 /** Lists customers in creation order, or the one with an e-mail address. */
 @Service
 @Command(scope = "hub", name = "customer-list", description = "Lists customers in creation order.")
-public class CustomerListCommand implements Action {
+public class CustomerListCommand extends HubCommand {
 
     @Reference
     CustomerService customers;
@@ -31,8 +30,8 @@ public class CustomerListCommand implements Action {
     int limit = TicketQuery.DEFAULT_LIMIT;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> print(customers.list(new CustomerQuery(email, null, limit)), System.out));
+    protected void run() {
+        print(customers.list(new CustomerQuery(email, null, limit)), System.out);
     }
 
     static void print(Page<Customer> page, PrintStream out) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,13 +13,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.Customer;
 import org.integrationhub.api.CustomerService;
 import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 
 /** Shows one customer, found by id or by e-mail address, with its external ids and attributes. */
 @Service
 @Command(scope = "hub", name = "customer-show", description = "Shows a customer (by id or e-mail address) with its "
         + "external ids and attributes.")
-public class CustomerShowCommand implements Action {
+public class CustomerShowCommand extends HubCommand {
 
     @Reference
     CustomerService customers;
@@ -30,10 +30,10 @@ public class CustomerShowCommand implements Action {
     String customer;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> print(find(customers, customer).orElseThrow(() -> CommandErrors.notFound(
+    protected void run() {
+        print(find(customers, customer).orElseThrow(() -> CommandErrors.notFound(
                 "customer " + (customer.contains("@") ? "with e-mail address " : "with id ") + customer,
-                "hub:customer-list")), System.out));
+                "hub:customer-list")), System.out);
     }
 
     /** @return the customer with this e-mail address (any case) if the argument has an '@', else with this id */

@@ -2,7 +2,6 @@ package org.integrationhub.shell.internal;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,13 +15,13 @@ import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketQuery;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStatus;
-import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 
 /** Lists tickets, newest first, with filters. */
 @Service
 @Command(scope = "hub", name = "ticket-list", description = "Lists tickets, newest first.")
-public class TicketListCommand implements Action {
+public class TicketListCommand extends HubCommand {
 
     @Reference
     TicketService tickets;
@@ -42,11 +41,7 @@ public class TicketListCommand implements Action {
     int limit = TicketQuery.DEFAULT_LIMIT;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::list);
-    }
-
-    private void list() {
+    protected void run() {
         TicketStatus s = status == null ? null : TicketStatus.fromWireName(status);
         Priority p = priority == null ? null : Priority.fromWireName(priority);
         Page<Ticket> page = tickets.list(new TicketQuery(s, p, assignee, null, limit));

@@ -2,7 +2,6 @@ package org.integrationhub.shell.internal;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -13,11 +12,12 @@ import org.integrationhub.api.HubEvent;
 import org.integrationhub.api.Ticket;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 
 /** Shows one ticket with its comments and events. */
 @Service
 @Command(scope = "hub", name = "ticket-show", description = "Shows a ticket with its comments and the events it emitted.")
-public class TicketShowCommand implements Action {
+public class TicketShowCommand extends HubCommand {
 
     @Reference
     TicketService tickets;
@@ -27,11 +27,7 @@ public class TicketShowCommand implements Action {
     String id;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::show);
-    }
-
-    private void show() {
+    protected void run() {
         Ticket t = tickets.find(id).orElseThrow(() -> CommandErrors.notFound("ticket with id " + id, "hub:ticket-list"));
         System.out.println("Ticket " + t.id());
         line("Subject", t.subject());

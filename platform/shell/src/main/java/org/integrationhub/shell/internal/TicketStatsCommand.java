@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -12,20 +11,20 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStats;
+import org.integrationhub.shell.support.HubCommand;
 
 /** The ticket metrics of GET /api/v1/metrics/tickets as a table: one row per priority and a total. */
 @Service
 @Command(scope = "hub", name = "ticket-stats",
         description = "Shows open, overdue and SLA-breached tickets and the average resolution time of the last hour, per priority.")
-public class TicketStatsCommand implements Action {
+public class TicketStatsCommand extends HubCommand {
 
     @Reference
     TicketService tickets;
 
     @Override
-    public Object execute() {
+    protected void run() {
         print(tickets.stats(), System.out);
-        return null;
     }
 
     static void print(TicketStats stats, PrintStream out) {
