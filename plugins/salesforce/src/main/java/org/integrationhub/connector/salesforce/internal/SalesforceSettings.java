@@ -61,12 +61,14 @@ record SalesforceSettings(String loginUrl, String clientId, String username, Str
 
     /**
      * @param loginUrl the login URL
-     * @return Salesforce's documented audiences: test.salesforce.com for sandboxes, login.salesforce.com for every other
-     *         salesforce.com host (My Domain included); the login URL itself elsewhere (an Experience Cloud site, a test)
+     * @return Salesforce's documented audiences: test.salesforce.com for sandboxes (and scratch orgs),
+     *         login.salesforce.com for every other salesforce.com host (My Domain included); the login URL itself
+     *         elsewhere (an Experience Cloud site, a test)
      */
     static String audienceFor(String loginUrl) {
         String host = isHttpUrl(loginUrl) ? URI.create(loginUrl).getHost().toLowerCase(Locale.ROOT) : "";
-        if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")) {
+        if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")
+                || host.endsWith(".scratch.my.salesforce.com")) {
             return "https://test.salesforce.com";
         }
         if (host.equals("salesforce.com") || host.endsWith(".salesforce.com")) {

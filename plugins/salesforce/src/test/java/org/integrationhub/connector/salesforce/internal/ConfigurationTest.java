@@ -41,6 +41,10 @@ class ConfigurationTest {
                 "https://test.salesforce.com");
         assertThat(SalesforceSettings.audienceFor("https://acme--uat.sandbox.my.salesforce.com")).isEqualTo(
                 "https://test.salesforce.com");
+        assertThat(SalesforceSettings.audienceFor("https://speed-fun-1234.scratch.my.salesforce.com")).isEqualTo(
+                "https://test.salesforce.com");
+        assertThat(SalesforceSettings.audienceFor("https://acme.my.site.com/customers")).as("an Experience Cloud site")
+                .isEqualTo("https://acme.my.site.com/customers");
         assertThat(SalesforceSettings.audienceFor("http://127.0.0.1:4711")).isEqualTo("http://127.0.0.1:4711");
     }
 
