@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,12 +13,12 @@ import org.apache.karaf.shell.support.CommandException;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.gateway.InstanceConfiguration;
 import org.integrationhub.gateway.IntegrationConfigurations;
-import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 
 /** Creates a connector instance (a factory configuration checked against the type's keys). */
 @Service
 @Command(scope = "hub", name = "integration-add", description = "Creates a connector instance: hub:integration-add TYPE NAME key=value... (keys: hub:integration-types TYPE; secrets start with a dot, env:NAME reads an environment variable; the file etc/<factory PID>-<NAME>.cfg holds it).")
-public class IntegrationAddCommand implements Action {
+public class IntegrationAddCommand extends HubCommand {
 
     @Reference
     IntegrationConfigurations configurations;
@@ -35,7 +34,7 @@ public class IntegrationAddCommand implements Action {
     List<String> values;
 
     @Override
-    public Object execute() throws Exception {
+    protected void run() throws Exception {
         // Karaf names the command's thread after the whole command line ("pipe-hub:integration-add ... .token=..."),
         // and the log pattern prints thread names: anything logged while the instance is created would carry the
         // secrets typed here into karaf.log. The thread goes by the command's name until it is done.
@@ -43,24 +42,22 @@ public class IntegrationAddCommand implements Action {
         String threadName = thread.getName();
         thread.setName("hub:integration-add");
         try {
-            return create();
+            create();
         } finally {
             thread.setName(threadName);
         }
     }
 
-    private Object create() throws Exception {
-        return CommandErrors.run(() -> {
-            InstanceConfiguration created;
-            try {
-                created = configurations.create(type, name, parse(values));
-            } catch (ValidationException e) {
-                throw new CommandException(Messages.invalidConfiguration(e));
-            }
-            System.out.println("Integration " + created.name() + " (" + created.type() + ") created"
-                    + (created.file() == null ? "" : " in " + created.file()));
-            Messages.print(created);
-        });
+    private void create() throws CommandException {
+        InstanceConfiguration created;
+        try {
+            created = configurations.create(type, name, parse(values));
+        } catch (ValidationException e) {
+            throw new CommandException(Messages.invalidConfiguration(e));
+        }
+        System.out.println("Integration " + created.name() + " (" + created.type() + ") created"
+                + (created.file() == null ? "" : " in " + created.file()));
+        Messages.print(created);
     }
 
     /** @return key=value arguments by key; a value may contain '=' */

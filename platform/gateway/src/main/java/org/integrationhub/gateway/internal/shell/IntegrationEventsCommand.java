@@ -2,10 +2,8 @@ package org.integrationhub.gateway.internal.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,7 +14,6 @@ import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.gateway.IntegrationGateway;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.shell.support.OptionValues;
 import org.integrationhub.shell.support.Tables;
 import org.integrationhub.shell.support.TrailingOptions;
@@ -24,7 +21,7 @@ import org.integrationhub.shell.support.TrailingOptions;
 /** Shows an integration's event deliveries (pending, failed) and retries them. */
 @Service
 @Command(scope = "hub", name = "integration-events", description = "Lists the event deliveries of an integration (pending and failed by default) and retries failed ones: --retry ID or --retry-failed.")
-public class IntegrationEventsCommand implements Action {
+public class IntegrationEventsCommand extends IntegrationCommand {
 
     private static final String KIND = "integration";
 
@@ -33,10 +30,6 @@ public class IntegrationEventsCommand implements Action {
 
     @Reference
     IntegrationGateway gateway;
-
-    @Argument(index = 0, name = "name", description = "The integration (connector instance) name", required = true)
-    @Completion(IntegrationNameCompleter.class)
-    String name;
 
     @Option(name = "--status", description = "Only deliveries in this state: pending, failed, delivered (default: pending and failed)")
     String status;
@@ -55,11 +48,7 @@ public class IntegrationEventsCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::run);
-    }
-
-    private void run() {
+    protected void run() {
         TrailingOptions t = TrailingOptions.parser().option("--status").option("--limit").option("--retry")
                 .flag("--retry-failed").parse(trailing);
         DeliveryStatus only = OptionValues.oneOf("status", t.last("--status", status), DeliveryStatus.class);

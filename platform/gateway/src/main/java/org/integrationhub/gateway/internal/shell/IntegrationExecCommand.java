@@ -4,28 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.IntegrationGateway;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.spi.ActionResult;
 
 /** Runs one action of an integration through the gateway's policies. */
 @Service
 @Command(scope = "hub", name = "integration-exec", description = "Runs an action of an integration through the gateway (rate limit, retry, circuit breaker, time limit), e.g. hub:integration-exec notify-ops notify text=hello")
-public class IntegrationExecCommand implements Action {
+public class IntegrationExecCommand extends IntegrationCommand {
 
     @Reference
     IntegrationGateway gateway;
-
-    @Argument(index = 0, name = "name", description = "The integration (connector instance) name", required = true)
-    @Completion(IntegrationNameCompleter.class)
-    String name;
 
     @Argument(index = 1, name = "action", description = "The action name (see hub:integration-status NAME)", required = true)
     String action;
@@ -34,16 +27,14 @@ public class IntegrationExecCommand implements Action {
     List<String> params;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            Map<String, Object> parsed = parse(params);
-            try {
-                ActionResult result = gateway.execute(name, action, parsed);
-                result.data().forEach((k, v) -> System.out.println(k + " = " + v));
-            } catch (GatewayException e) {
-                throw new IllegalArgumentException(e.getMessage() + " (HTTP " + e.httpStatus() + ")");
-            }
-        });
+    protected void run() throws Exception {
+        Map<String, Object> parsed = parse(params);
+        try {
+            ActionResult result = gateway.execute(name, action, parsed);
+            result.data().forEach((k, v) -> System.out.println(k + " = " + v));
+        } catch (GatewayException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (HTTP " + e.httpStatus() + ")");
+        }
     }
 
     static Map<String, Object> parse(List<String> params) {

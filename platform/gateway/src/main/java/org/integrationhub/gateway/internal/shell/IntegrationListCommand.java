@@ -1,6 +1,5 @@
 package org.integrationhub.gateway.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -8,18 +7,19 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.gateway.IntegrationStats;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 
 /** Lists connector instances with status and call metrics. */
 @Service
 @Command(scope = "hub", name = "integration-list", description = "Lists the connector instances (integrations) with status, calls, failures, latency, pending events and the events each receives.")
-public class IntegrationListCommand implements Action {
+public class IntegrationListCommand extends HubCommand {
 
     @Reference
     IntegrationGateway gateway;
 
     @Override
-    public Object execute() {
+    protected void run() {
         ShellTable table = Tables.of("Name", "Type", "Version", "Status", "Calls", "Failures", "p50 ms",
                 "Pending events", "Receives");
         table.column("Detail").maxSize(70);
@@ -30,7 +30,6 @@ public class IntegrationListCommand implements Action {
                     s.p50Millis(), s.queueDepth() < 0 ? "?" : s.queueDepth(), receives(i), i.statusDetail());
         }
         table.print(System.out);
-        return null;
     }
 
     /** @return the instance's subscription in words: "all ticket events", "ticket.created comment.added (high+)", ... */

@@ -2,10 +2,7 @@ package org.integrationhub.gateway.internal.shell;
 
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.gateway.IntegrationGateway;
@@ -17,21 +14,13 @@ import org.integrationhub.spi.ActionDescriptor;
 /** Shows one integration: status, actions, metrics. */
 @Service
 @Command(scope = "hub", name = "integration-status", description = "Shows one integration: status and detail, actions, calls, failures by category, latency histogram, pending events.")
-public class IntegrationStatusCommand implements Action {
+public class IntegrationStatusCommand extends IntegrationCommand {
 
     @Reference
     IntegrationGateway gateway;
 
-    @Argument(index = 0, name = "name", description = "The integration (connector instance) name", required = true)
-    @Completion(IntegrationNameCompleter.class)
-    String name;
-
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::show);
-    }
-
-    private void show() {
+    protected void run() {
         IntegrationInfo i = gateway.get(name)
                 .orElseThrow(() -> CommandErrors.notFound("integration named '" + name + "'", "hub:integration-list"));
         IntegrationStats s = i.stats();

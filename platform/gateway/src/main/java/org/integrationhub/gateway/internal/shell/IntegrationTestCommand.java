@@ -1,37 +1,27 @@
 package org.integrationhub.gateway.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.gateway.GatewayException;
 import org.integrationhub.gateway.IntegrationGateway;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.spi.HealthResult;
 
 /** Tests one integration's connection now. */
 @Service
 @Command(scope = "hub", name = "integration-test", description = "Tests the connection of an integration now (its cheapest authenticated remote call) and prints the status found.")
-public class IntegrationTestCommand implements Action {
+public class IntegrationTestCommand extends IntegrationCommand {
 
     @Reference
     IntegrationGateway gateway;
 
-    @Argument(index = 0, name = "name", description = "The integration (connector instance) name", required = true)
-    @Completion(IntegrationNameCompleter.class)
-    String name;
-
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            try {
-                HealthResult result = gateway.test(name);
-                System.out.println(result.status() + " - " + result.detail());
-            } catch (GatewayException e) {
-                throw new IllegalArgumentException(e.getMessage());
-            }
-        });
+    protected void run() throws Exception {
+        try {
+            HealthResult result = gateway.test(name);
+            System.out.println(result.status() + " - " + result.detail());
+        } catch (GatewayException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.integrationhub.gateway.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -11,12 +10,13 @@ import org.integrationhub.gateway.ConfigurationKey;
 import org.integrationhub.gateway.ConnectorType;
 import org.integrationhub.gateway.IntegrationConfigurations;
 import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 
 /** Lists the installed connector types and their configuration keys. */
 @Service
 @Command(scope = "hub", name = "integration-types", description = "Lists the installed connector types with their configuration keys (hub:integration-add TYPE NAME key=value... creates an instance).")
-public class IntegrationTypesCommand implements Action {
+public class IntegrationTypesCommand extends HubCommand {
 
     @Reference
     IntegrationConfigurations configurations;
@@ -26,11 +26,7 @@ public class IntegrationTypesCommand implements Action {
     String type;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::list);
-    }
-
-    private void list() {
+    protected void run() {
         if (configurations.types().isEmpty()) {
             System.out.println("No connector type is installed.");
             return;
