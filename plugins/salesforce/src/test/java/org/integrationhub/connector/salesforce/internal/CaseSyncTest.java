@@ -198,6 +198,27 @@ class CaseSyncTest extends SalesforceTestSupport {
     }
 
     @Test
+    void aStatusTheOrgDoesNotKnowIsRefusedAsConfigurationAndNotRecorded() throws Exception {
+        config.resolved = "Solved";
+        restart();
+        Ticket ticket = open("Printer on fire", Priority.HIGH, "ann@example.com", "Ann Smith");
+        connector.onEvent(event(ticket, EventType.TICKET_CREATED));
+        tickets.update(ticket.id(), TicketUpdate.status(TicketStatus.RESOLVED));
+        assertThatThrownBy(() -> connector.onEvent(event(ticket, EventType.TICKET_RESOLVED)))
+                .isInstanceOfSatisfying(IntegrationException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST").contains("Solved");
+                });
+        String caseId = links.link(config.name, ticket.id(), "case").orElseThrow().key();
+        assertThat(salesforce.cases.get(caseId).path("Status").asText()).isEqualTo("New");
+
+        config.resolved = "Closed"; // the operator fixes the mapping; the redelivery then closes the Case
+        restart();
+        connector.onEvent(event(ticket, EventType.TICKET_RESOLVED));
+        assertThat(salesforce.cases.get(caseId).path("Status").asText()).isEqualTo("Closed");
+    }
+
+    @Test
     void withCreateCaseOffOnlyTheCustomerIsSynced() throws Exception {
         config.createCase = false;
         restart();
