@@ -1,15 +1,24 @@
 package org.integrationhub.security.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Leases;
 import org.integrationhub.security.HubPrincipal;
 import org.integrationhub.security.RateLimitDecision;
 import org.integrationhub.security.RateLimitService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -25,6 +34,12 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * <p>resilience4j's limiter refreshes all permits at the boundaries of fixed windows counted from its creation, so
  * the reset and retry-after figures are the time to the next boundary; they are computed here because only the
  * (non-exported) internal AtomicRateLimiter exposes its wait time.
+ *
+ * <p>Several hub nodes on one database (docs/clustering.md) share each limit: a node allows a client
+ * {@code ceil(limit / live nodes)} per window, the live nodes counted from their leases in the database every
+ * {@link LiveNodes#INTERVAL} ({@link LiveNodes}). Behind a load balancer that spreads a client's requests evenly
+ * this keeps the client to its limit in total; a client whose requests all reach one node gets that node's share.
+ * The answer's limit is the client's whole limit, its remaining count what this node still allows.
  */
 @Component(service = RateLimitService.class, configurationPid = RateLimitServiceImpl.PID)
 @Designate(ocd = RateLimitServiceImpl.Config.class)
@@ -51,21 +66,51 @@ public class RateLimitServiceImpl implements RateLimitService {
     private final long windowNanos;
     private final Supplier<Long> nanoTime;
     private final Map<String, Limiter> limiters = new ConcurrentHashMap<>();
+    private final IntSupplier liveNodes;
+    private final ScheduledFuture<?> heartbeat;
+    private final LiveNodes nodes;
 
+    /** The limits shared by the nodes on the hub's database; the node count is renewed on the shared scheduler. */
     @Activate
-    public RateLimitServiceImpl(Config config) {
-        this(config.requestsPerMinute(), WINDOW, System::nanoTime);
+    public RateLimitServiceImpl(Config config, @Reference Leases leases, @Reference Database database,
+            @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler) {
+        this(checked(config.requestsPerMinute()), WINDOW, System::nanoTime, new LiveNodes(leases, database, Clock.systemUTC()),
+                scheduler);
     }
 
-    /** For tests: another window length and clock. */
+    private RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime, LiveNodes nodes,
+            ScheduledExecutorService scheduler) {
+        this(requestsPerMinute, window, nanoTime, nodes, nodes, scheduler.scheduleWithFixedDelay(nodes::beatQuietly, 0,
+                LiveNodes.INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** For tests: another window length and clock, one node. */
     RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime) {
-        if (requestsPerMinute < 0) {
-            throw new IllegalArgumentException("requestsPerMinute must be 0 (unlimited) or positive");
-        }
-        this.defaultLimit = requestsPerMinute;
+        this(requestsPerMinute, window, nanoTime, () -> 1, null, null);
+    }
+
+    /** For tests: another window length and clock, {@code liveNodes} nodes sharing the limits. */
+    RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime, IntSupplier liveNodes) {
+        this(requestsPerMinute, window, nanoTime, liveNodes, null, null);
+    }
+
+    private RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime, IntSupplier liveNodes,
+            LiveNodes nodes, ScheduledFuture<?> heartbeat) {
+        this.liveNodes = liveNodes;
+        this.nodes = nodes;
+        this.heartbeat = heartbeat;
+        this.defaultLimit = checked(requestsPerMinute);
         this.window = window;
         this.windowNanos = window.toNanos();
         this.nanoTime = nanoTime;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            nodes.leave();
+        }
     }
 
     @Override
@@ -80,8 +125,9 @@ public class RateLimitServiceImpl implements RateLimitService {
         if (limit <= 0) {
             return RateLimitDecision.unlimited();
         }
+        int share = (int) Math.ceil(limit / (double) Math.max(1, liveNodes.getAsInt()));
         Limiter limiter = limiters.compute(principal.clientId(),
-                (id, existing) -> existing != null && existing.limit() == limit ? existing : newLimiter(id, limit));
+                (id, existing) -> existing != null && existing.limit() == share ? existing : newLimiter(id, share));
         boolean allowed = limiter.rateLimiter().acquirePermission(1);
         int remaining = Math.max(0, limiter.rateLimiter().getMetrics().getAvailablePermissions());
         long elapsed = nanoTime.get() - limiter.startNanos();
@@ -98,6 +144,13 @@ public class RateLimitServiceImpl implements RateLimitService {
                 .build();
         long start = nanoTime.get();
         return new Limiter(limit, RateLimiter.of(clientId, config, Map.of(), nanoTime), start);
+    }
+
+    private static int checked(int requestsPerMinute) {
+        if (requestsPerMinute < 0) {
+            throw new IllegalArgumentException("requestsPerMinute must be 0 (unlimited) or positive");
+        }
+        return requestsPerMinute;
     }
 
     private static long ceilSeconds(long nanos) {

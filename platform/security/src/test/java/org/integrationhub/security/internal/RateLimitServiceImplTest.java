@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.integrationhub.security.HubPrincipal;
@@ -94,5 +95,31 @@ class RateLimitServiceImplTest {
         assertThat(denied.allowed()).isFalse();
         assertThat(denied.retryAfterSeconds()).isBetween(1L, 60L);
         assertThat(real.defaultRequestsPerMinute()).isEqualTo(2);
+    }
+
+    @Test
+    void liveNodesShareEachLimitAndAFreshShareFollowsTheCount() {
+        AtomicInteger nodes = new AtomicInteger(2);
+        RateLimitServiceImpl shared = new RateLimitServiceImpl(5, Duration.ofMinutes(1), nanos::get, nodes::get);
+        HubPrincipal p = client("a", 1000);
+        int allowed = 0;
+        for (int i = 0; i < 1000; i++) {
+            allowed += shared.tryAcquire(p).allowed() ? 1 : 0;
+        }
+        assertThat(allowed).as("this node's half of 1000").isEqualTo(500);
+        RateLimitDecision denied = shared.tryAcquire(p);
+        assertThat(denied.allowed()).isFalse();
+        assertThat(denied.limit()).as("the client's whole limit is reported").isEqualTo(1000);
+
+        nodes.set(3);
+        HubPrincipal odd = client("b", 10);
+        int oddAllowed = 0;
+        for (int i = 0; i < 10; i++) {
+            oddAllowed += shared.tryAcquire(odd).allowed() ? 1 : 0;
+        }
+        assertThat(oddAllowed).as("ceil(10 / 3)").isEqualTo(4);
+
+        nodes.set(1);
+        assertThat(shared.tryAcquire(p).allowed()).as("alone again: the whole limit, a fresh window").isTrue();
     }
 }
