@@ -192,7 +192,8 @@ class ExactlyOnceTest extends SalesforceTestSupport {
             assertThat(response.statusCode()).as(refused[1]).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).get(0).path("errorCode").asText()).isEqualTo(refused[1]);
         }
-        assertThat(FakeSalesforce.unescape("caf\\u00e9 \\N\\T")).as("SOQL's other valid escapes").isEqualTo("café \n\t");
+        assertThat(FakeSalesforce.unescape("caf\\u00e9 \\N\\T")).as("SOQL's other valid escapes")
+                .isEqualTo("café \n\t");
         assertThatThrownBy(() -> FakeSalesforce.unescape("\\%")).isInstanceOf(IllegalArgumentException.class);
     }
 }

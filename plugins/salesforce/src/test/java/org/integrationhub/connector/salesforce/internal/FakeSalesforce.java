@@ -370,7 +370,8 @@ final class FakeSalesforce implements AutoCloseable {
             long now = Instant.now().getEpochSecond();
             long exp = claims.path("exp").asLong(0);
             boolean ok = clientId.equals(claims.path("iss").asText()) && username.equals(claims.path("sub").asText())
-                    && (audience == null ? url() : audience).equals(claims.path("aud").asText()) && exp > now - 5 && exp <= now + 185;
+                    && (audience == null ? url() : audience).equals(claims.path("aud").asText()) && exp > now - 5
+                    && exp <= now + 185;
             return ok ? claims : null;
         } catch (Exception e) {
             return null;

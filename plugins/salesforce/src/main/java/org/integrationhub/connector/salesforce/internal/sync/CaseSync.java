@@ -30,9 +30,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ends with the line {@code Helpdesk ticket <id>: <url>}. When a later attempt finds the mark (the earlier answer was
  * lost: a timeout, a reset, a 5xx, a crash), it first looks for that Case: {@code SELECT Id, Description FROM Case
  * WHERE Origin = … AND Subject = <the Subject sent> AND CreatedDate >= <mark − 5 min>}, every page of it
- * (Description, a long text area, cannot be filtered in SOQL, so the marker is matched here). SOQL reads the database, not a search index, so a committed Case
- * shows at once; but the lost call may still be running in Salesforce, so an empty answer younger than the settle
- * time is retried later rather than trusted. Call under the ticket's lock.
+ * (Description, a long text area, cannot be filtered in SOQL, so the marker is matched here). SOQL reads the
+ * database, not a search index, so a committed Case shows at once; but the lost call may still be running in
+ * Salesforce, so an empty answer younger than the settle time is retried later rather than trusted. Call under the
+ * ticket's lock.
  */
 public final class CaseSync {
 
@@ -89,7 +90,7 @@ public final class CaseSync {
         ObjectNode fields = fields(ticket, contactId);
         Optional<SyncState.Pending> pending = state.createPending(ticket.id());
         if (pending.isPresent()) {
-            // the Subject the unanswered call sent: the ticket's may have changed since (create_case, a raised priority)
+            // the Subject the unanswered call sent: the ticket's may have changed since (create_case, raised priority)
             String sent = pending.get().subject() == null ? fields.path("Subject").asText() : pending.get().subject();
             Optional<String> found = findCreated(ticket.id(), sent, pending.get().since());
             if (found.isPresent()) {
