@@ -3,7 +3,6 @@ package org.integrationhub.oauth2.internal.shell;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -11,14 +10,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.ClientRegistry;
-import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.TrailingOptions;
 
 /** Registers an OAuth2 client and prints its id and (confidential clients) secret once. */
 @Service
 @Command(scope = "hub", name = "oauth-client-create", description = "Registers an OAuth2 client; prints client_id and, "
         + "for confidential clients, client_secret once (only its hash is stored).")
-public class OAuthClientCreateCommand implements Action {
+public class OAuthClientCreateCommand extends HubCommand {
 
     @Reference
     AuthorizationServer server;
@@ -47,21 +46,19 @@ public class OAuthClientCreateCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            TrailingOptions extra = TrailingOptions.parser().option("--grant", "-g").option("--redirect-uri", "-r")
-                    .option("--scope", "-s").flag("--public").parse(trailing);
-            ClientRegistry.Created created = server.clients().create(name,
-                    new LinkedHashSet<>(extra.merge("--grant", grants)), extra.merge("--redirect-uri", redirectUris),
-                    new LinkedHashSet<>(extra.merge("--scope", scopes)), extra.flag("--public", publicClient));
-            System.out.println("OAuth2 client registered." + (created.secret() == null ? ""
-                    : " Copy the secret now: it is not shown again."));
-            System.out.println();
-            System.out.println("  client_id:     " + created.client().id());
-            if (created.secret() != null) {
-                System.out.println("  client_secret: " + created.secret());
-            }
-            OAuthClientShowCommand.print(created.client());
-        });
+    protected void run() throws Exception {
+        TrailingOptions extra = TrailingOptions.parser().option("--grant", "-g").option("--redirect-uri", "-r")
+                .option("--scope", "-s").flag("--public").parse(trailing);
+        ClientRegistry.Created created = server.clients().create(name,
+                new LinkedHashSet<>(extra.merge("--grant", grants)), extra.merge("--redirect-uri", redirectUris),
+                new LinkedHashSet<>(extra.merge("--scope", scopes)), extra.flag("--public", publicClient));
+        System.out.println("OAuth2 client registered." + (created.secret() == null ? ""
+                : " Copy the secret now: it is not shown again."));
+        System.out.println();
+        System.out.println("  client_id:     " + created.client().id());
+        if (created.secret() != null) {
+            System.out.println("  client_secret: " + created.secret());
+        }
+        OAuthClientShowCommand.print(created.client());
     }
 }

@@ -1,11 +1,7 @@
 package org.integrationhub.oauth2.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.integrationhub.oauth2.internal.AuthorizationServer;
 import org.integrationhub.oauth2.internal.OAuthClient;
 import org.integrationhub.security.Scopes;
 import org.integrationhub.shell.support.CommandErrors;
@@ -13,22 +9,14 @@ import org.integrationhub.shell.support.CommandErrors;
 /** Shows one OAuth2 client (never its secret). */
 @Service
 @Command(scope = "hub", name = "oauth-client-show", description = "Shows an OAuth2 client's registration.")
-public class OAuthClientShowCommand implements Action {
-
-    @Reference
-    AuthorizationServer server;
-
-    @Argument(index = 0, name = "client_id", description = "The client's id", required = true)
-    String id;
+public class OAuthClientShowCommand extends OAuthClientCommand {
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            OAuthClient client = server.clients().find(id).orElseThrow(() -> CommandErrors.notFound(
-                    "OAuth2 client with id '" + id + "'", "hub:oauth-client-list"));
-            System.out.println("  client_id:     " + client.id());
-            print(client);
-        });
+    protected void run() throws Exception {
+        OAuthClient client = server.clients().find(id).orElseThrow(() -> CommandErrors.notFound(
+                "OAuth2 client with id '" + id + "'", "hub:oauth-client-list"));
+        System.out.println("  client_id:     " + client.id());
+        print(client);
     }
 
     static void print(OAuthClient c) {
