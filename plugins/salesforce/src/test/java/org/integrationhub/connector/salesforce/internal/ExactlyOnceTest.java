@@ -65,6 +65,22 @@ class ExactlyOnceTest extends SalesforceTestSupport {
     }
 
     @Test
+    void aCreateAnsweredWithAnUnreadableBodyKeepsItsMarkAndIsFoundNotCreatedAgain() throws Exception {
+        Ticket ticket = open("Printer on fire", Priority.HIGH, "ann@example.com", "Ann Smith");
+        salesforce.garbleAfterCreate.set(1);
+        assertThatThrownBy(() -> connector.onEvent(event(ticket, EventType.TICKET_CREATED)))
+                .isInstanceOfSatisfying(IntegrationException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.REMOTE));
+        assertThat(links.get(config.name, ticket.id(), "salesforce.create")).as("the Case may exist").isPresent();
+
+        connector.onEvent(event(ticket, EventType.TICKET_CREATED));
+
+        assertThat(salesforce.caseCreates()).hasSize(1);
+        assertThat(salesforce.cases).hasSize(1);
+        assertThat(links.link(config.name, ticket.id(), "case")).isPresent();
+    }
+
+    @Test
     void aRetryAfterTheSubjectChangedLooksForTheSubjectThatWasSent() throws Exception {
         Ticket ticket = open("Printer on fire", Priority.HIGH, "ann@example.com", "Ann Smith");
         salesforce.dropAfterCreate.set(1);

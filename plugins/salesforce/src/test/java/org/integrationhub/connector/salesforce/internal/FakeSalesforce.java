@@ -61,6 +61,8 @@ final class FakeSalesforce implements AutoCloseable {
     private final AtomicInteger apiCalls = new AtomicInteger();
     /** Create Cases, then drop the connection without answering, this many times. */
     final AtomicInteger dropAfterCreate = new AtomicInteger();
+    /** Create Cases, then answer 201 with a body that is not JSON, this many times. */
+    final AtomicInteger garbleAfterCreate = new AtomicInteger();
     /** Drop the connection before creating the Case, this many times. */
     final AtomicInteger dropBeforeCreate = new AtomicInteger();
     volatile boolean limitExceeded;
@@ -208,6 +210,9 @@ final class FakeSalesforce implements AutoCloseable {
         cases.put(id, c);
         if (dropAfterCreate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return Reply.drop();
+        }
+        if (garbleAfterCreate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) { // a proxy mangling the 201
+            return Reply.of(201, "<html><body>Created</body></html>").withContentType("text/html");
         }
         return Reply.of(201, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}");
     }

@@ -111,9 +111,9 @@ public final class CaseSync {
         try {
             id = salesforce.create("Case", fields, "create the Case");
         } catch (IntegrationException e) {
-            if (e.category() != ErrorCategory.COMMUNICATION) {
-                state.clearCreatePending(ticket.id()); // Salesforce answered: nothing was created
-            }
+            if (e.category() != ErrorCategory.COMMUNICATION && e.category() != ErrorCategory.REMOTE) {
+                state.clearCreatePending(ticket.id()); // Salesforce refused it: nothing was created
+            } // else no answer, or a 2xx that could not be read: the Case may exist, the mark stays
             throw e;
         }
         logger.info("Salesforce: created Case {} for ticket {}", id, ticket.id());
