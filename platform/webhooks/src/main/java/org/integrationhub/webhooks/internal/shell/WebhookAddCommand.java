@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -12,7 +11,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.ValidationException;
-import org.integrationhub.shell.support.CommandErrors;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.TrailingOptions;
 import org.integrationhub.webhooks.internal.WebhookInput;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
@@ -20,7 +19,7 @@ import org.integrationhub.webhooks.internal.WebhookRegistry;
 /** Registers a webhook endpoint and prints its secret once. */
 @Service
 @Command(scope = "hub", name = "webhook-add", description = "Registers a webhook endpoint and prints its signing secret once.")
-public class WebhookAddCommand implements Action {
+public class WebhookAddCommand extends HubCommand {
 
     @Reference
     WebhookRegistry registry;
@@ -58,22 +57,20 @@ public class WebhookAddCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            TrailingOptions t = TrailingOptions.parser().option("--event", "-e").option("--description", "-d")
-                    .option("--header", "-H").option("--secret").option("--rate-limit", "-r").option("--retry-schedule")
-                    .option("--tls-verify").parse(trailing);
-            List<String> types = t.merge("--event", events);
-            WebhookInput in = new WebhookInput(url, types.isEmpty() ? List.of("*") : types,
-                    t.last("--description", description), t.last("--secret", secret),
-                    headers(t.merge("--header", headers)), rate(t.last("--rate-limit", rateLimit)),
-                    tls(t.last("--tls-verify", tlsVerify)), t.last("--retry-schedule", retrySchedule), null);
-            WebhookRegistry.Created created = registry.create(in);
-            System.out.println("Webhook registered. Copy the secret now: it is not shown again.");
-            System.out.println();
-            System.out.println("  secret: " + created.secret());
-            WebhookShowCommand.print(created.endpoint());
-        });
+    protected void run() throws Exception {
+        TrailingOptions t = TrailingOptions.parser().option("--event", "-e").option("--description", "-d")
+                .option("--header", "-H").option("--secret").option("--rate-limit", "-r").option("--retry-schedule")
+                .option("--tls-verify").parse(trailing);
+        List<String> types = t.merge("--event", events);
+        WebhookInput in = new WebhookInput(url, types.isEmpty() ? List.of("*") : types,
+                t.last("--description", description), t.last("--secret", secret),
+                headers(t.merge("--header", headers)), rate(t.last("--rate-limit", rateLimit)),
+                tls(t.last("--tls-verify", tlsVerify)), t.last("--retry-schedule", retrySchedule), null);
+        WebhookRegistry.Created created = registry.create(in);
+        System.out.println("Webhook registered. Copy the secret now: it is not shown again.");
+        System.out.println();
+        System.out.println("  secret: " + created.secret());
+        WebhookShowCommand.print(created.endpoint());
     }
 
     static Map<String, String> headers(List<String> values) {

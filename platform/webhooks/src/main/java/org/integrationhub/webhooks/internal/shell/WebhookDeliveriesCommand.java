@@ -2,7 +2,6 @@ package org.integrationhub.webhooks.internal.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -17,26 +16,18 @@ import org.integrationhub.delivery.DeliveryPage;
 import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.shell.support.OptionValues;
 import org.integrationhub.shell.support.Tables;
 import org.integrationhub.shell.support.TrailingOptions;
-import org.integrationhub.webhooks.internal.WebhookRegistry;
+import org.integrationhub.webhooks.internal.Endpoint;
 
 /** Lists a webhook's deliveries, newest first, optionally with every attempt. */
 @Service
 @Command(scope = "hub", name = "webhook-deliveries", description = "Lists a webhook's deliveries, newest first: event, state, attempts, last status, next attempt.")
-public class WebhookDeliveriesCommand implements Action {
-
-    @Reference
-    WebhookRegistry registry;
+public class WebhookDeliveriesCommand extends WebhookCommand {
 
     @Reference
     DeliveryService deliveries;
-
-    @Argument(index = 0, name = "id", required = true, description = "The webhook id")
-    @Completion(WebhookIdCompleter.class)
-    String id;
 
     @Option(name = "--status", aliases = "-s", description = "Only pending, delivered or failed deliveries")
     @Completion(value = StringsCompleter.class, values = {"pending", "delivered", "failed"})
@@ -53,14 +44,9 @@ public class WebhookDeliveriesCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::list);
-    }
-
-    private void list() {
+    protected void run(Endpoint endpoint) {
         TrailingOptions t = TrailingOptions.parser().option("--status", "-s").option("--limit", "-n")
                 .option("--attempts", "-a").parse(trailing);
-        WebhookShowCommand.find(registry, id);
         DeliveryStatus s = OptionValues.oneOf("status", t.last("--status", status), DeliveryStatus.class);
         int n = OptionValues.number("limit", t.last("--limit", limit), 1, 500, 20);
         boolean withAttempts = Boolean.TRUE.equals(WebhookAddCommand.tls(t.last("--attempts", attempts)));

@@ -1,12 +1,12 @@
 package org.integrationhub.webhooks.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
+import org.integrationhub.shell.support.HubCommand;
 import org.integrationhub.shell.support.Tables;
 import org.integrationhub.webhooks.internal.Endpoint;
 import org.integrationhub.webhooks.internal.WebhookRegistry;
@@ -14,7 +14,7 @@ import org.integrationhub.webhooks.internal.WebhookRegistry;
 /** Lists webhook endpoints with their delivery counters (never their secrets). */
 @Service
 @Command(scope = "hub", name = "webhook-list", description = "Lists webhook endpoints: id, URL, events, state, delivery counters.")
-public class WebhookListCommand implements Action {
+public class WebhookListCommand extends HubCommand {
 
     @Reference
     WebhookRegistry registry;
@@ -23,7 +23,7 @@ public class WebhookListCommand implements Action {
     DeliveryService deliveries;
 
     @Override
-    public Object execute() {
+    protected void run() {
         ShellTable table = Tables.of("ID", "URL", "Events", "State", "Pending", "Delivered", "Failed");
         for (Endpoint e : registry.list()) {
             DeliveryStats s = deliveries.stats("webhook", e.id());
@@ -31,7 +31,6 @@ public class WebhookListCommand implements Action {
                     s.delivered(), s.failed());
         }
         table.print(System.out);
-        return null;
     }
 
     static String state(Endpoint e) {

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,24 +13,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.api.EventType;
 import org.integrationhub.delivery.DeliveryService;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.shell.support.TrailingOptions;
-import org.integrationhub.webhooks.internal.WebhookRegistry;
+import org.integrationhub.webhooks.internal.Endpoint;
 
 /** Delivers every event of a time range to one webhook again, in order. */
 @Service
 @Command(scope = "hub", name = "webhook-replay", description = "Delivers every event of a time range to a webhook again, in event order (optionally only some event types).")
-public class WebhookReplayCommand implements Action {
-
-    @Reference
-    WebhookRegistry registry;
+public class WebhookReplayCommand extends WebhookCommand {
 
     @Reference
     DeliveryService deliveries;
-
-    @Argument(index = 0, name = "id", required = true, description = "The webhook id")
-    @Completion(WebhookIdCompleter.class)
-    String id;
 
     @Option(name = "--since", description = "Events at or after this ISO-8601 instant (required), e.g. 2026-01-01T00:00:00Z")
     String since;
@@ -48,26 +39,23 @@ public class WebhookReplayCommand implements Action {
     List<String> trailing;
 
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            TrailingOptions t = TrailingOptions.parser().option("--since").option("--until").option("--event", "-e")
-                    .parse(trailing);
-            WebhookShowCommand.find(registry, id);
-            Instant from = Messages.instant("since", t.last("--since", since));
-            if (from == null) {
-                throw new IllegalArgumentException("since: required, e.g. --since 2026-01-01T00:00:00Z");
+    protected void run(Endpoint endpoint) {
+        TrailingOptions t = TrailingOptions.parser().option("--since").option("--until").option("--event", "-e")
+                .parse(trailing);
+        Instant from = Messages.instant("since", t.last("--since", since));
+        if (from == null) {
+            throw new IllegalArgumentException("since: required, e.g. --since 2026-01-01T00:00:00Z");
+        }
+        Instant to = Messages.instant("until", t.last("--until", until));
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (String n : t.merge("--event", events)) {
+            try {
+                types.add(EventType.fromWireName(n));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("event: unknown event type '" + n + "'");
             }
-            Instant to = Messages.instant("until", t.last("--until", until));
-            Set<EventType> types = EnumSet.noneOf(EventType.class);
-            for (String n : t.merge("--event", events)) {
-                try {
-                    types.add(EventType.fromWireName(n));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("event: unknown event type '" + n + "'");
-                }
-            }
-            int n = deliveries.replay("webhook", id, from, to, types);
-            System.out.println(n + " deliveries scheduled for webhook " + id + ".");
-        });
+        }
+        int n = deliveries.replay("webhook", id, from, to, types);
+        System.out.println(n + " deliveries scheduled for webhook " + id + ".");
     }
 }

@@ -1,53 +1,28 @@
 package org.integrationhub.webhooks.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.integrationhub.api.NotFoundException;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStats;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.shell.support.Tables;
 import org.integrationhub.webhooks.internal.Endpoint;
-import org.integrationhub.webhooks.internal.WebhookRegistry;
 
 /** Shows one webhook endpoint (never its secret). */
 @Service
 @Command(scope = "hub", name = "webhook-show", description = "Shows a webhook endpoint: settings, state, secret rotation, delivery counters.")
-public class WebhookShowCommand implements Action {
-
-    @Reference
-    WebhookRegistry registry;
+public class WebhookShowCommand extends WebhookCommand {
 
     @Reference
     DeliveryService deliveries;
 
-    @Argument(index = 0, name = "id", required = true, description = "The webhook id")
-    @Completion(WebhookIdCompleter.class)
-    String id;
-
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(() -> {
-            Endpoint e = find(registry, id);
-            print(e);
-            DeliveryStats s = deliveries.stats("webhook", e.id());
-            System.out.println("  deliveries:      " + s.pending() + " pending, " + s.delivered() + " delivered, "
-                    + s.failed() + " failed" + (s.oldestPendingCreatedAt() == null ? ""
-                            : " (oldest pending from " + s.oldestPendingCreatedAt() + ")"));
-        });
-    }
-
-    /** @return the endpoint @throws IllegalArgumentException the one "no webhook" refusal */
-    static Endpoint find(WebhookRegistry registry, String id) {
-        try {
-            return registry.get(id);
-        } catch (NotFoundException x) {
-            throw CommandErrors.notFound("webhook with id " + id, "hub:webhook-list");
-        }
+    protected void run(Endpoint e) {
+        print(e);
+        DeliveryStats s = deliveries.stats("webhook", e.id());
+        System.out.println("  deliveries:      " + s.pending() + " pending, " + s.delivered() + " delivered, "
+                + s.failed() + " failed" + (s.oldestPendingCreatedAt() == null ? ""
+                        : " (oldest pending from " + s.oldestPendingCreatedAt() + ")"));
     }
 
     static void print(Endpoint e) {

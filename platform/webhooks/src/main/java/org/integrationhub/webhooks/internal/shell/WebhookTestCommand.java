@@ -4,40 +4,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.integrationhub.delivery.DeliveryOutcome;
-import org.integrationhub.shell.support.CommandErrors;
 import org.integrationhub.webhooks.internal.Endpoint;
-import org.integrationhub.webhooks.internal.WebhookRegistry;
 import org.integrationhub.webhooks.internal.WebhookSender;
 
 /** Sends a synthetic signed test event straight to an endpoint and prints the answer. */
 @Service
 @Command(scope = "hub", name = "webhook-test", description = "Sends a signed test event (type webhook.test) straight to the endpoint, outside the delivery log, and prints the status and duration.")
-public class WebhookTestCommand implements Action {
-
-    @Reference
-    WebhookRegistry registry;
+public class WebhookTestCommand extends WebhookCommand {
 
     @Reference
     WebhookSender sender;
 
-    @Argument(index = 0, name = "id", required = true, description = "The webhook id")
-    @Completion(WebhookIdCompleter.class)
-    String id;
-
     @Override
-    public Object execute() throws Exception {
-        return CommandErrors.run(this::send);
-    }
-
-    private void send() throws InterruptedException {
-        Endpoint e = WebhookShowCommand.find(registry, id);
+    protected void run(Endpoint e) throws InterruptedException {
         DeliveryOutcome o;
         try {
             o = sender.sendTest(e).toCompletableFuture().get(5, TimeUnit.MINUTES);
