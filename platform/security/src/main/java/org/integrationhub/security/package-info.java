@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-@Version("0.2.0")
+@Version("0.3.0")
 @Export
 package org.integrationhub.security;
 

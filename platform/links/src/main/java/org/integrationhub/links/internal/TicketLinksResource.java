@@ -12,8 +12,8 @@ import javax.ws.rs.Produces;
 
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.TicketService;
-import org.integrationhub.security.ApiResource;
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.ApiResource;
+import org.integrationhub.rest.spi.RequiresScope;
 import org.integrationhub.security.Scopes;
 import org.integrationhub.spi.LinkStore;
 import org.integrationhub.spi.TicketLink;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.integrationhub.security.HubPrincipal;
 import org.integrationhub.security.Scopes;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 
 /**
  * Checks the credential of a scrape as the REST API does: {@code X-API-Key: <key>} or {@code Authorization: Bearer

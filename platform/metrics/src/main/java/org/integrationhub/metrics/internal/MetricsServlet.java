@@ -14,7 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.integrationhub.security.ApiKeyService;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

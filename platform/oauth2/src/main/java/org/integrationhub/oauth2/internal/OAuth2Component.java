@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.HubPrincipal;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

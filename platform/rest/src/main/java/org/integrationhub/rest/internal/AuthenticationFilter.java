@@ -1,7 +1,7 @@
 package org.integrationhub.rest.internal;
 
 import org.integrationhub.rest.json.Problem;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 
 import java.security.Principal;
 import java.util.List;

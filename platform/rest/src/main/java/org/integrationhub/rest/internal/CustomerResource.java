@@ -33,7 +33,7 @@ import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.rest.json.JsonRequest;
 import org.integrationhub.rest.json.PageParameters;
 import org.integrationhub.rest.json.ProblemException;
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.RequiresScope;
 import org.integrationhub.security.Scopes;
 
 /**

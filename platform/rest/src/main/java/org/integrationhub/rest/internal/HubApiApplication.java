@@ -1,6 +1,6 @@
 package org.integrationhub.rest.internal;
 
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.integrationhub.api.TicketService;
 import org.integrationhub.json.HubJson;
 import org.integrationhub.persistence.Database;
 import org.integrationhub.security.ApiKeyService;
-import org.integrationhub.security.ApiResource;
+import org.integrationhub.rest.spi.ApiResource;
 import org.integrationhub.security.RateLimitService;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;

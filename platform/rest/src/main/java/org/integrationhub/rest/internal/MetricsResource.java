@@ -11,7 +11,7 @@ import javax.ws.rs.Produces;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStats;
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.RequiresScope;
 import org.integrationhub.security.Scopes;
 
 /**

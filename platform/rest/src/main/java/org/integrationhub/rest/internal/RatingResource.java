@@ -1,7 +1,7 @@
 package org.integrationhub.rest.internal;
 
 import org.integrationhub.rest.json.JsonRequest;
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.RequiresScope;
 
 import java.io.InputStream;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package org.integrationhub.rest.internal;
 
-import org.integrationhub.security.RequiresScope;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.RequiresScope;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 
 import java.lang.reflect.Method;
 import java.util.List;

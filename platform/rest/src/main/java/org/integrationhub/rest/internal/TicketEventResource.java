@@ -1,6 +1,6 @@
 package org.integrationhub.rest.internal;
 
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.RequiresScope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

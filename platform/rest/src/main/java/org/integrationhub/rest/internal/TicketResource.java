@@ -3,7 +3,7 @@ package org.integrationhub.rest.internal;
 import org.integrationhub.rest.json.JsonRequest;
 import org.integrationhub.rest.json.PageParameters;
 import org.integrationhub.rest.json.ProblemException;
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.RequiresScope;
 
 import java.io.InputStream;
 import java.net.URI;

@@ -27,7 +27,7 @@ import org.integrationhub.persistence.internal.DatabaseImpl;
 import org.integrationhub.persistence.testing.TestDatabases;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.security.RateLimitService;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 import org.integrationhub.security.internal.ApiKeyServiceImpl;
 import org.integrationhub.security.internal.RateLimitServiceImpl;
 

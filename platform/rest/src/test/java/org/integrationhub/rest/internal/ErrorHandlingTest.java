@@ -1,6 +1,6 @@
 package org.integrationhub.rest.internal;
 
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.rest.internal.ApiServer.json;

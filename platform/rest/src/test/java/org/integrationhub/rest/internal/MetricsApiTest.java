@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.integrationhub.security.HubPrincipal;
 import org.integrationhub.security.Scopes;
-import org.integrationhub.security.TokenAuthenticator;
+import org.integrationhub.rest.spi.TokenAuthenticator;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

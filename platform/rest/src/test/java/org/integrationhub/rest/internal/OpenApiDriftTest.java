@@ -30,8 +30,8 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
 
 import org.integrationhub.json.HubJson;
-import org.integrationhub.security.ApiResource;
-import org.integrationhub.security.RequiresScope;
+import org.integrationhub.rest.spi.ApiResource;
+import org.integrationhub.rest.spi.RequiresScope;
 import org.integrationhub.security.Scopes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
-package org.integrationhub.security;
+package org.integrationhub.rest.spi;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import org.integrationhub.security.Scopes;
 
 /**
  * The scope (see {@link Scopes}) a method of an {@link ApiResource} needs. Methods without it need {@code admin}:

@@ -1,4 +1,4 @@
-package org.integrationhub.security;
+package org.integrationhub.rest.spi;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

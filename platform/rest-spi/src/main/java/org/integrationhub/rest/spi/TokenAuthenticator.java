@@ -1,6 +1,8 @@
-package org.integrationhub.security;
+package org.integrationhub.rest.spi;
 
 import java.util.Optional;
+
+import org.integrationhub.security.HubPrincipal;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

@@ -1,0 +1,15 @@
+/**
+ * The REST contribution SPI: how a bundle adds to the hub's API under {@code /api/v1}. Register an
+ * {@link org.integrationhub.rest.spi.ApiResource} service (a JAX-RS resource) and it joins the API with the hub's
+ * authentication, rate limits and scope checks ({@link org.integrationhub.rest.spi.RequiresScope}); register a
+ * {@link org.integrationhub.rest.spi.TokenAuthenticator} to accept another kind of credential. Request bodies and
+ * problem answers are in {@code org.integrationhub.rest.json}.
+ *
+ * @since 0.1.0 (in {@code org.integrationhub.security} before)
+ */
+@Version("0.1.0")
+@Export
+package org.integrationhub.rest.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
