@@ -203,6 +203,43 @@ public final class JsonRequest {
         return result;
     }
 
+    /**
+     * A JSON object of settings whose members are a string, number or boolean, an array of those, or null (as an
+     * operator writes a configuration file); each value is given as the texts of its items, a single value as one
+     * item, so {@code {"a":1,"b":["x",true],"c":null}} is {@code {a=[1], b=[x, true], c=null}}.
+     *
+     * @return the members in body order, a null member as a null list; null if absent or null (a shape error if of
+     *         another type, or for a member holding an object or an array holding an object, array or null)
+     */
+    public Map<String, List<String>> scalarMap(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            shapeErrors.add(error(name, "must be a JSON object, not " + kind(value)));
+            return null;
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext();) {
+            Map.Entry<String, JsonNode> m = members.next();
+            JsonNode member = m.getValue();
+            if (member.isNull()) {
+                result.put(m.getKey(), null);
+            } else if (member.isValueNode()) {
+                result.put(m.getKey(), List.of(member.asText()));
+            } else if (member.isArray() && allScalars(member)) {
+                List<String> items = new ArrayList<>();
+                member.forEach(item -> items.add(item.asText()));
+                result.put(m.getKey(), items);
+            } else {
+                shapeErrors.add(error(name + "." + m.getKey(),
+                        "must be a string, number, boolean or an array of them, not " + kind(member)));
+            }
+        }
+        return result;
+    }
+
     /** @return the member as a nullable boolean: null if absent or null (a shape error if not a boolean) */
     public Boolean bool(String name) {
         JsonNode value = node.get(name);
@@ -269,6 +306,15 @@ public final class JsonRequest {
     private FieldError error(String name, String message) {
         String field = prefix + name;
         return new FieldError(field.length() > 100 ? field.substring(0, 100) + "..." : field, message);
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isValueNode() || item.isNull()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String kind(JsonNode value) {

@@ -51,6 +51,31 @@ class JsonRequestTest {
     }
 
     @Test
+    void scalarMapsGiveEveryValueAsTheTextsOfItsItems() {
+        JsonRequest r = read("{\"c\":{\"s\":\"x\",\"n\":50,\"d\":1.5,\"b\":true,\"l\":[\"a\",2,false],"
+                + "\"e\":[],\"z\":null}}", "c");
+        java.util.Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("s", List.of("x"));
+        expected.put("n", List.of("50"));
+        expected.put("d", List.of("1.5"));
+        expected.put("b", List.of("true"));
+        expected.put("l", List.of("a", "2", "false"));
+        expected.put("e", List.of());
+        expected.put("z", null);
+        assertThat(r.scalarMap("c")).containsExactlyEntriesOf(expected);
+        assertThat(r.scalarMap("absent")).isNull();
+        r.validate();
+
+        JsonRequest bad = read("{\"c\":{\"o\":{\"a\":1},\"l\":[[1]],\"ln\":[null],\"ok\":1},\"d\":[1]}", "c", "d");
+        assertThat(bad.scalarMap("c")).containsOnlyKeys("ok");
+        assertThat(bad.scalarMap("d")).isNull();
+        assertThatThrownBy(bad::validate).isInstanceOfSatisfying(ProblemException.class, p -> {
+            assertThat(p.status()).isEqualTo(400);
+            assertThat(p.errors()).extracting(e -> e.field()).containsExactly("c.o", "c.l", "c.ln", "d");
+        });
+    }
+
+    @Test
     void valueErrorsAreOne422() {
         JsonRequest r = read("{\"i\":9}", "s", "i");
         r.string("s", true);
