@@ -14,7 +14,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 
 import org.integrationhub.api.NotFoundException;
-import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.delivery.Delivery;
 import org.integrationhub.delivery.DeliveryPage;
@@ -22,6 +21,7 @@ import org.integrationhub.delivery.DeliveryQuery;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.rest.json.PageParameters;
+import org.integrationhub.rest.json.ProblemException;
 import org.integrationhub.rest.spi.ApiResource;
 import org.integrationhub.rest.spi.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -61,7 +61,7 @@ public class IntegrationDeliveryResource implements ApiResource {
         int size = PageParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE, errors);
         PageParameters.cursor(cursor, errors);
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw ProblemException.invalidRequest("Invalid query parameters; see errors", errors); // 400, as every list
         }
         DeliveryPage page = deliveries.list(new DeliveryQuery(IntegrationTransport.KIND, name, filter, cursor, size));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.integrationhub.gateway.internal;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,23 +62,23 @@ public class IntegrationResource implements ApiResource {
         this.configurations = configurations;
     }
 
-    /** Creates an instance: {@code {type, name, config:{key: value}}} → 201 with its configuration (no secrets). */
+    /**
+     * Creates an instance: {@code {type, name, config:{key: value}}} → 201 with its configuration (no secrets); a
+     * badly shaped body is a 400 and a missing or invalid value a 422, as for every body of {@code /api/v1}.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(Scopes.ADMIN)
-    public Response create(Map<String, Object> body, @Context UriInfo uri) {
-        InstanceRequests.Create request;
-        try {
-            request = InstanceRequests.create(body);
-        } catch (ValidationException e) {
-            return InstanceRequests.problem(e, false); // the body's own fields
-        }
+    public Response create(InputStream body, @Context UriInfo uri) {
+        InstanceRequests.Create request = InstanceRequests.create(body);
         try {
             InstanceConfiguration created = configurations.create(request.type(), request.name(), request.config());
             URI location = uri.getAbsolutePathBuilder().path(created.name()).build();
             return Response.created(location).entity(created).build();
+        } catch (ValidationException e) {
+            throw InstanceRequests.configurationErrors(e); // configuration keys become config.<key>
         } catch (HubException e) {
-            return InstanceRequests.problem(e, true); // configuration keys become config.<key>
+            return InstanceRequests.problem(e);
         }
     }
 
@@ -91,7 +92,7 @@ public class IntegrationResource implements ApiResource {
             awaitUnlisted(gateway, name, REMOVAL_WAIT);
             return Response.noContent().build();
         } catch (HubException e) {
-            return InstanceRequests.problem(e, false);
+            return InstanceRequests.problem(e);
         }
     }
 

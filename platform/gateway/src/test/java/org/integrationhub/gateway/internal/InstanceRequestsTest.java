@@ -3,7 +3,8 @@ package org.integrationhub.gateway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.LinkedHashMap;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -12,72 +13,89 @@ import org.integrationhub.api.NotFoundException;
 import org.integrationhub.api.ValidationException;
 import org.integrationhub.api.ValidationException.FieldError;
 import org.integrationhub.gateway.internal.shell.IntegrationAddCommandAccess;
+import org.integrationhub.rest.json.JsonRequest;
+import org.integrationhub.rest.json.ProblemException;
 import org.junit.jupiter.api.Test;
 
-/** The REST body of instance creation, its refusals as problem+json, and the shell's key=value arguments. */
+/**
+ * The REST body of instance creation (read by JsonRequest: shape 400, values 422), its refusals, and the shell's
+ * key=value arguments.
+ */
 class InstanceRequestsTest {
+
+    private static InstanceRequests.Create create(String json) {
+        return InstanceRequests.create(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
 
     @Test
     void aCreationBodyBecomesTypeNameAndCfgStyleValues() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("url", "http://x");
-        config.put("quotaPerSecond", 50);
-        config.put("verbose", true);
-        config.put("integration.events", List.of("ticket.created", "comment.added"));
-        config.put("integration.min.priority", "");
-        InstanceRequests.Create c = InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config));
+        InstanceRequests.Create c = create("{\"type\":\"http-notify\",\"name\":\"ops\",\"config\":{\"url\":\"http://x\","
+                + "\"quotaPerSecond\":50,\"verbose\":true,\"integration.events\":[\"ticket.created\",\"comment.added\"],"
+                + "\"integration.min.priority\":\"\"}}");
         assertThat(c.type()).isEqualTo("http-notify");
         assertThat(c.name()).isEqualTo("ops");
         assertThat(c.config()).containsExactly(Map.entry("url", "http://x"), Map.entry("quotaPerSecond", "50"),
                 Map.entry("verbose", "true"), Map.entry("integration.events", "ticket.created, comment.added"),
                 Map.entry("integration.min.priority", ""));
+        assertThat(create("{\"type\":\"http-notify\",\"name\":\"ops\"}").config()).as("config is optional").isEmpty();
     }
 
     @Test
     void aNullValueIsAKeyLeftOutSoItTakesItsDefault() {
         // CONTRACT "Connector instances": integration.events defaults to *; only an explicit empty value means none
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("url", "http://x");
-        config.put("integration.events", null);
-        config.put("integration.min.priority", null);
-        assertThat(InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config)).config())
+        assertThat(create("{\"type\":\"http-notify\",\"name\":\"ops\",\"config\":{\"url\":\"http://x\","
+                + "\"integration.events\":null,\"integration.min.priority\":null}}").config())
                 .containsExactly(Map.entry("url", "http://x"));
-        config.put("integration.events", List.of());
-        assertThat(InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config)).config())
+        assertThat(create("{\"type\":\"http-notify\",\"name\":\"ops\",\"config\":{\"url\":\"http://x\","
+                + "\"integration.events\":[]}}").config())
                 .as("an empty list: no events, on purpose").containsEntry("integration.events", "");
     }
 
     @Test
     void aCreationRequestNeverShowsASecretInItsText() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("url", "http://x");
-        config.put(".token", "xoxb-never-shown");
-        String text = InstanceRequests.create(Map.of("type", "http-notify", "name", "ops", "config", config)).toString();
+        String text = create("{\"type\":\"http-notify\",\"name\":\"ops\",\"config\":{\"url\":\"http://x\","
+                + "\".token\":\"xoxb-never-shown\"}}").toString();
         assertThat(text).contains("http-notify", "ops", ".token", "url").doesNotContain("xoxb-never-shown");
     }
 
     @Test
-    void aMisshapenBodyNamesEveryField() {
-        ValidationException e = catchThrowableOfType(ValidationException.class, () -> InstanceRequests.create(
-                Map.of("type", 3, "config", Map.of("nested", Map.of("a", 1)), "extra", "x")));
+    void aMisshapenBodyIsOne400NamingEveryField() {
+        // the rule of every /api/v1 body: unknown member or wrong JSON type -> 400 naming the field
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> create(
+                "{\"type\":3,\"name\":\"n\",\"config\":{\"nested\":{\"a\":1},\"list\":[[1]],\"ok\":1},\"extra\":\"x\"}"));
+        assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).extracting(FieldError::field)
-                .containsExactlyInAnyOrder("extra", "type", "name", "config.nested");
-        assertThat(catchThrowableOfType(ValidationException.class, () -> InstanceRequests.create(
-                Map.of("type", "t", "name", "n", "config", List.of()))).errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("extra", "type", "config.nested", "config.list");
+        assertThat(catchThrowableOfType(ProblemException.class, () -> create(
+                "{\"type\":\"t\",\"name\":\"n\",\"config\":[]}")).errors()).extracting(FieldError::field)
                 .containsExactly("config");
+        assertThat(catchThrowableOfType(ProblemException.class, () -> create("[]")).status()).isEqualTo(400);
+        assertThat(catchThrowableOfType(ProblemException.class, () -> create("")).status()).isEqualTo(400);
+        assertThat(catchThrowableOfType(JsonRequest.JsonBodyException.class, () -> create("{\"type\":")))
+                .as("malformed JSON, answered 400 by the REST bundle's mapper").isNotNull();
     }
 
     @Test
-    void refusalsAreProblemJsonWithTheirStatus() {
-        Map<String, Object> body = InstanceRequests.problemBody(new ValidationException(List.of(
-                new FieldError("url", "is required"), new FieldError("name", "must match"))), true);
-        assertThat(body).containsEntry("type", "urn:integration-hub:problem:invalid-configuration")
-                .containsEntry("status", 400);
-        assertThat(body.get("errors")).isEqualTo(List.of(Map.of("field", "config.url", "message", "is required"),
-                Map.of("field", "name", "message", "must match")));
-        assertThat(InstanceRequests.problemBody(new NotFoundException("No connector type 'x'"), false))
-                .containsEntry("status", 404).containsEntry("detail", "No connector type 'x'");
-        assertThat(InstanceRequests.problemBody(new ConflictException("exists"), false)).containsEntry("status", 409)
+    void missingTypeOrNameIsA422LikeEveryMissingField() {
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> create("{\"name\":\" \",\"config\":{\"url\":\"http://x\"}}"));
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("type", "name");
+    }
+
+    @Test
+    void configurationRefusalsNameTheirKeysAsConfigMembers() {
+        ValidationException e = InstanceRequests.configurationErrors(new ValidationException(List.of(
+                new FieldError("url", "is required"), new FieldError("name", "must match"))));
+        assertThat(e.errors()).containsExactly(new FieldError("config.url", "is required"),
+                new FieldError("name", "must match"));
+    }
+
+    @Test
+    void otherRefusalsAreProblemJsonWithTheirStatus() {
+        assertThat(InstanceRequests.problemBody(new NotFoundException("No connector type 'x'")))
+                .containsEntry("status", 404).containsEntry("detail", "No connector type 'x'")
+                .containsEntry("type", "urn:integration-hub:problem:not-found");
+        assertThat(InstanceRequests.problemBody(new ConflictException("exists"))).containsEntry("status", 409)
                 .containsEntry("type", "urn:integration-hub:problem:duplicate-integration");
     }
 

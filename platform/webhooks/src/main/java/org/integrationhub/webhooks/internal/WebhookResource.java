@@ -35,6 +35,7 @@ import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryStatus;
 import org.integrationhub.rest.json.JsonRequest;
 import org.integrationhub.rest.json.PageParameters;
+import org.integrationhub.rest.json.ProblemException;
 import org.integrationhub.rest.spi.ApiResource;
 import org.integrationhub.rest.spi.RequiresScope;
 import org.integrationhub.security.Scopes;
@@ -139,7 +140,7 @@ public class WebhookResource implements ApiResource {
         int n = PageParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE, errors);
         PageParameters.cursor(cursor, errors);
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw ProblemException.invalidRequest("Invalid query parameters; see errors", errors); // 400, as every list
         }
         DeliveryPage page = deliveries.list(new DeliveryQuery(WebhookRegistry.KIND, id, s, cursor, n));
         Map<String, Object> m = new LinkedHashMap<>();
