@@ -1,0 +1,260 @@
+package org.integrationhub.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Cluster mode (docs/clustering.md) with two real hub processes on one PostgreSQL schema, kept in step by Karaf
+ * Cellar over loopback: both nodes see each other; a connector instance configured on node A appears on node B;
+ * tickets created and changed through both nodes produce every webhook delivery and connector event, in order per
+ * ticket and, in normal operation, each webhook-id once; then {@code kill -9} of node A while tickets keep coming:
+ * node B finishes every delivery within the lease time, nothing is lost. Each node boots once.
+ */
+class ClusterIT {
+
+    private static final String PG_URL = System.getenv().getOrDefault("HUB_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
+    /** leaseSeconds of the delivery engine on both nodes: how long a killed node's reservations last. */
+    private static final int LEASE_SECONDS = 30;
+    private static final int TICKETS = 20;
+
+    @Test
+    void twoNodesShareWorkAndSurviveKill9OfOne() throws Exception {
+        String schema = freshSchema();
+        Path archive = Paths.get(System.getProperty("hub.distribution"));
+        Path target = Paths.get(System.getProperty("project.build.directory", "target"));
+        int portA = freePort();
+        int portB = freePort();
+        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+        byte[] keyBytes = new byte[32];
+        new SecureRandom().nextBytes(keyBytes);
+        String webhookKey = Base64.getEncoder().encodeToString(keyBytes); // the same secret key file on every node
+        HubProcess a = node(archive, target.resolve("cluster-a"), schema, members, portA, webhookKey);
+        HubProcess b = node(archive, target.resolve("cluster-b"), schema, members, portB, webhookKey);
+        try (WebhookReceiver hooks = new WebhookReceiver(); NotifyReceiver notify = new NotifyReceiver()) {
+            a.start();
+            a.http().awaitHealthy(Duration.ofSeconds(180)); // A migrates the schema first
+            b.start();
+            b.http().awaitHealthy(Duration.ofSeconds(180));
+            assertThat(a.client("feature:install hub-cluster")).doesNotContain("Error");
+            assertThat(b.client("feature:install hub-cluster")).doesNotContain("Error");
+            await("both nodes in cluster:node-list of A and B", Duration.ofSeconds(120), () ->
+                    listsBoth(a, portA, portB) && listsBoth(b, portA, portB));
+
+            // a connector instance configured on A appears on B (Cellar's configuration sync)
+            String added = a.client("hub:integration-add http-notify clustered url=" + notify.url());
+            assertThat(added).contains("Integration clustered (http-notify) created");
+            await("the instance configured on A listed on B", Duration.ofSeconds(60), () ->
+                    output(b, "hub:integration-list").contains("clustered"));
+            assertThat(Files.readString(b.home().resolve("etc/org.integrationhub.connector.httpnotify-clustered.cfg")))
+                    .contains("url = " + notify.url());
+
+            // keys and webhook endpoints live in the shared database: created on A, used on B
+            String key = a.createKey("cluster-it", "--scope", "tickets:read", "--scope", "tickets:write",
+                    "--scope", "webhooks:manage", "--rate-limit", "unlimited");
+            HubHttp.Answer endpoint = b.http().post("/api/v1/webhooks", key,
+                    "{\"url\":\"" + hooks.url() + "\",\"events\":[\"*\"],\"description\":\"cluster\"}");
+            assertThat(endpoint.status).as(endpoint.toString()).isEqualTo(201);
+            hooks.secret = endpoint.json.get("secret").asText();
+            // each node caches the endpoints and reloads them every 10 s: an endpoint created on B subscribes on A,
+            // which may be the relaying node, once A knows it (docs/clustering.md, limits)
+            String endpointPath = "/api/v1/webhooks/" + endpoint.json.get("id").asText();
+            await("the endpoint created on B known to A", Duration.ofSeconds(60), () -> status(a, endpointPath, key) == 200);
+
+            // normal operation: tickets created on one node, changed on the other
+            List<String> tickets = new ArrayList<>();
+            for (int i = 0; i < TICKETS; i++) {
+                HubProcess creator = i % 2 == 0 ? a : b;
+                HubProcess changer = i % 2 == 0 ? b : a;
+                HubHttp.Answer created = creator.http().post("/api/v1/tickets", key,
+                        HubHttp.ticketJson("cluster " + i, "normal", "c" + i + "@example.com"));
+                assertThat(created.status).as(created.toString()).isEqualTo(201);
+                String id = created.json.get("id").asText();
+                tickets.add(id);
+                assertThat(changer.http().patch("/api/v1/tickets/" + id, key, "{\"priority\":\"high\"}").status).isEqualTo(200);
+                assertThat(creator.http().patch("/api/v1/tickets/" + id, key, "{\"status\":\"pending\"}").status).isEqualTo(200);
+            }
+            Map<String, List<String>> expected = expectedEvents(a.http(), key, tickets);
+            int expectedCount = expected.values().stream().mapToInt(List::size).sum();
+            await("every webhook delivery and connector event of the " + TICKETS + " tickets", Duration.ofSeconds(120),
+                    () -> arrivedAll(hooks, notify, expected));
+            assertThat(hooks.rejected).isEmpty();
+            assertInOrder(hooks, notify, expected);
+            assertThat(hooks.arrivals).as("each webhook-id once in normal operation").hasSize(expectedCount);
+
+            // kill -9 of A while tickets keep coming through both nodes
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            List<Throwable> writerErrors = new CopyOnWriteArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> writers = new ArrayList<>();
+            for (HubProcess node : List.of(a, b)) {
+                Thread t = new Thread(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        try {
+                            HubHttp.Answer r = node.http().post("/api/v1/tickets", key,
+                                    HubHttp.ticketJson("burst " + i, "low", "burst@example.com"));
+                            if (r.status == 201) {
+                                acknowledged.add(r.json.get("id").asText());
+                            }
+                        } catch (Exception e) {
+                            if (node == b) {
+                                writerErrors.add(e);
+                            }
+                            return; // A is gone
+                        }
+                    }
+                });
+                t.start();
+                writers.add(t);
+            }
+            await("a burst under way", Duration.ofSeconds(60), () -> acknowledged.size() >= 40);
+            a.killHard();
+            int atKill = acknowledged.size();
+            await("more tickets through B after the kill", Duration.ofSeconds(60), () -> acknowledged.size() >= atKill + 20);
+            stop.set(true);
+            for (Thread t : writers) {
+                t.join(30_000);
+            }
+            assertThat(writerErrors).as("node B's writer").isEmpty();
+            Map<String, List<String>> burst = expectedEvents(b.http(), key, new ArrayList<>(acknowledged));
+            long killedAt = System.nanoTime();
+            // within the lease time (plus the relay's own shorter lease and a margin for this loaded machine)
+            await("every delivery of the " + acknowledged.size() + " burst tickets through B alone",
+                    Duration.ofSeconds(LEASE_SECONDS + 15 + 90), () -> arrivedAll(hooks, notify, burst));
+            System.out.printf("ClusterIT: %d burst tickets, all delivered %d s after the burst stopped (lease %d s)%n",
+                    acknowledged.size(), Duration.ofNanos(System.nanoTime() - killedAt).toSeconds(), LEASE_SECONDS);
+            assertThat(hooks.rejected).isEmpty();
+            assertInOrder(hooks, notify, burst);
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private static HubProcess node(Path archive, Path dir, String schema, String members, int clusterPort, String webhookKey)
+            throws Exception {
+        HubProcess hub = HubProcess.unpack(archive, dir);
+        hub.usePostgres(PG_URL + "?currentSchema=" + schema, PG_USER);
+        Files.writeString(dir.resolve("etc/org.integrationhub.webhooks.cfg"),
+                "allowedNetworks = 127.0.0.0/8\nretryDelayMillis = 300\nmaxRetries = 8\n");
+        Files.writeString(dir.resolve("etc/hub-webhook-secrets.key"), webhookKey + "\n");
+        Files.writeString(dir.resolve("etc/org.integrationhub.delivery.cfg"), "leaseSeconds = " + LEASE_SECONDS + "\n");
+        hub.environment("HUB_CLUSTER_MEMBERS", members);
+        hub.environment("HUB_CLUSTER_PORT", Integer.toString(clusterPort));
+        hub.environment("HUB_CLUSTER_NAME", "cluster-it-" + schema);
+        return hub;
+    }
+
+    private static boolean listsBoth(HubProcess hub, int portA, int portB) {
+        String out = output(hub, "cluster:node-list");
+        return out.contains("127.0.0.1:" + portA) && out.contains("127.0.0.1:" + portB);
+    }
+
+    private static int status(HubProcess hub, String path, String key) {
+        try {
+            return hub.http().get(path, key).status;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** @return the shell output of a command, or empty when the client could not run it (yet) */
+    private static String output(HubProcess hub, String command) {
+        try {
+            return hub.client(command);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** @return per ticket, its event ids in the order of its change log */
+    private static Map<String, List<String>> expectedEvents(HubHttp http, String key, List<String> tickets) throws Exception {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String id : tickets) {
+            JsonNode events = http.get("/api/v1/tickets/" + id + "/events", key).json.get("data");
+            List<String> ids = new ArrayList<>();
+            events.forEach(e -> ids.add(e.get("id").asText()));
+            assertThat(ids).as("events of ticket %s", id).isNotEmpty();
+            out.put(id, ids);
+        }
+        return out;
+    }
+
+    private static boolean arrivedAll(WebhookReceiver hooks, NotifyReceiver notify, Map<String, List<String>> expected) {
+        Map<String, Set<String>> webhook = new HashMap<>();
+        hooks.arrivals.forEach(x -> webhook.computeIfAbsent(x.ticketId(), t -> new LinkedHashSet<>()).add(x.webhookId()));
+        Map<String, List<String>> connector = notify.firstDeliveryOrder();
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            if (!webhook.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue())
+                    || !connector.getOrDefault(e.getKey(), List.of()).containsAll(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first arrival of each event keeps the ticket's order, at the webhook receiver and at the connector's. */
+    private static void assertInOrder(WebhookReceiver hooks, NotifyReceiver notify, Map<String, List<String>> expected) {
+        Map<String, List<String>> connector = notify.firstDeliveryOrder();
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            List<String> webhook = new ArrayList<>(new LinkedHashSet<>(hooks.arrivalsOf(e.getKey())));
+            assertThat(webhook).as("webhook order of ticket %s", e.getKey()).containsExactlyElementsOf(e.getValue());
+            assertThat(connector.get(e.getKey())).as("connector order of ticket %s", e.getKey())
+                    .containsExactlyElementsOf(e.getValue());
+        }
+    }
+
+    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static String freshSchema() {
+        String schema = "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL not reachable at " + PG_URL + ": " + e.getMessage());
+        }
+        return schema;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
