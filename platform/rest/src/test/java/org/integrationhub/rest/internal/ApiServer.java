@@ -58,7 +58,9 @@ final class ApiServer implements AutoCloseable {
         this.tickets = new TicketServiceImpl(database, ConfigLiterals.defaults(TicketServiceImpl.Config.class));
         this.apiKeys = new ApiKeyServiceImpl(database, ConfigLiterals.defaults(ApiKeyServiceImpl.Config.class));
         this.customers = new CustomerServiceImpl(database);
-        this.rateLimits = new RateLimitServiceImpl(ConfigLiterals.defaults(RateLimitServiceImpl.Config.class));
+        this.rateLimits = new RateLimitServiceImpl(
+                ConfigLiterals.defaults(RateLimitServiceImpl.Config.class).requestsPerMinute(), Duration.ofMinutes(1),
+                System::nanoTime);
         ResourceConfig app = HubApiApplication.create(tickets, customers, database,
                 java.util.List.<TokenAuthenticator>of(apiKeys::authenticate), rateLimits, MAX_REQUEST_BYTES,
                 java.util.List.of());

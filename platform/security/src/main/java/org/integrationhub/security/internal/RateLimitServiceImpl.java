@@ -84,8 +84,8 @@ public class RateLimitServiceImpl implements RateLimitService {
                 LiveNodes.INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    /** For tests: another window length and clock, one node. */
-    RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime) {
+    /** One node, no lease table (tests and embedding: e.g. hub-rest's API test server): another window length and clock. */
+    public RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime) {
         this(requestsPerMinute, window, nanoTime, () -> 1, null, null);
     }
 
