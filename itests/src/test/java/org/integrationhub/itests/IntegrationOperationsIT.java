@@ -197,9 +197,14 @@ class IntegrationOperationsIT {
         assertThat(duplicate.header("Content-Type")).startsWith("application/problem+json");
         HubHttp.Answer invalid = http.post("/api/v1/integrations", admin,
                 "{\"type\":\"http-notify\",\"name\":\"bad\",\"config\":{\"bogus\":1,\"quotaPerSecond\":\"many\"}}");
-        assertThat(invalid.status).isEqualTo(400);
+        assertThat(invalid.status).as("invalid values: 422, as on every body of /api/v1").isEqualTo(422);
         assertThat(invalid.json.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("config.bogus",
                 "config.quotaPerSecond", "config.url");
+        HubHttp.Answer misshapen = http.post("/api/v1/integrations", admin,
+                "{\"type\":\"http-notify\",\"name\":\"bad\",\"config\":{\"url\":{\"a\":1}},\"extra\":1}");
+        assertThat(misshapen.status).as("a badly shaped body: 400 naming each field").isEqualTo(400);
+        assertThat(misshapen.json.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("config.url",
+                "extra");
         assertThat(http.post("/api/v1/integrations", admin, "{\"type\":\"nope\",\"name\":\"x\"}").status).isEqualTo(404);
 
         awaitCallable("by-rest", reader);

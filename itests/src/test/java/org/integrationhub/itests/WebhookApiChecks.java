@@ -114,7 +114,7 @@ final class WebhookApiChecks {
         assertThat(bad.json.get("errors").toString()).contains("url", "events", "headers", "secret");
         assertProblem(http.post("/api/v1/webhooks/" + id + "/replay", key, "{}"), 422);
         assertProblem(http.post("/api/v1/webhooks/" + id + "/replay", key, "{\"since\":\"yesterday\"}"), 422);
-        assertProblem(http.get("/api/v1/webhooks/" + id + "/deliveries?status=lost", key), 422);
+        assertProblem(http.get("/api/v1/webhooks/" + id + "/deliveries?status=lost", key), 400); // as every list
         assertThat(http.post("/api/v1/webhooks", key, "{\"url\":").status).isEqualTo(400);
     }
 
