@@ -175,9 +175,10 @@ class HubSpotConnectorIT {
 
     /**
      * A loopback HubSpot CRM v3 with the documented shapes: the contact search, a contacts page, and reads of one
-     * contact by id or by e-mail ({@code idProperty=email}); one contact, id 5101, whose properties the test changes.
+     * contact by id or by e-mail ({@code idProperty=email}); one contact, id 5101, whose properties the test changes
+     * (also its e-mail: {@link SalesforceConnectorIT} gives it the Salesforce contact's address).
      */
-    private static final class FakeHubSpot implements AutoCloseable {
+    static final class FakeHubSpot implements AutoCloseable {
         final Map<String, String> contact = new ConcurrentHashMap<>(Map.of("email", EMAIL, "firstname", "Ann",
                 "lastname", "Example", "company", "Acme Corp", "phone", "+49 30 1234567", "lifecyclestage", "customer",
                 "total_revenue", "12500.5", "hs_object_id", "5101"));
@@ -213,12 +214,13 @@ class HubSpotConnectorIT {
                 String answer;
                 if (method.equals("POST") && path.equals("/crm/v3/objects/contacts/search")) {
                     searches.add(body);
-                    boolean hit = JSON.readTree(body).findValue("value").asText().equalsIgnoreCase(EMAIL);
+                    boolean hit = JSON.readTree(body).findValue("value").asText().equalsIgnoreCase(contact.get("email"));
                     answer = "{\"total\":" + (hit ? 1 : 0) + ",\"results\":[" + (hit ? contactJson() : "") + "]}";
                 } else if (method.equals("GET") && path.equals("/crm/v3/objects/contacts")) {
                     answer = "{\"results\":[" + contactJson() + "]}";
                 } else if (method.equals("GET") && (path.equals("/crm/v3/objects/contacts/5101")
-                        || path.equals("/crm/v3/objects/contacts/" + EMAIL) && query.contains("idProperty=email"))) {
+                        || path.equals("/crm/v3/objects/contacts/" + contact.get("email"))
+                        && query.contains("idProperty=email"))) {
                     contactReads.add(path + "?" + query);
                     answer = contactJson();
                 } else {

@@ -33,7 +33,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * org's API usage in its status; a ticket from a new customer ends with the customer's {@code external_ids.salesforce}
  * and company (the Account's name) set, as the customer API shows, and one Case with the contract's fields linked at
  * {@code GET /api/v1/tickets/{id}/links}; resolving the ticket closes the Case; the {@code create_case} action answers
- * the same Case; the key never reaches the log.
+ * the same Case; the key never reaches the log. The same hub runs a HubSpot instance against a loopback HubSpot and a
+ * webhook endpoint subscribed to {@code customer.updated}: the new customer ends enriched from both CRMs, and the
+ * signed {@code customer.updated} deliveries carry what each connector wrote (issue 16's whole path).
  */
 class SalesforceConnectorIT {
 
@@ -45,6 +47,8 @@ class SalesforceConnectorIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FakeHttpServer salesforce;
+    private HubSpotConnectorIT.FakeHubSpot hubspot;
+    private WebhookReceiver receiver;
     private HubProcess hub;
     private KeyPair keys;
     private final Map<String, ObjectNode> cases = new ConcurrentHashMap<>();
@@ -58,6 +62,12 @@ class SalesforceConnectorIT {
         if (salesforce != null) {
             salesforce.close();
         }
+        if (hubspot != null) {
+            hubspot.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     @Test
@@ -67,6 +77,10 @@ class SalesforceConnectorIT {
         keys = generator.generateKeyPair();
         salesforce = FakeHttpServer.start();
         salesforce.otherwise(this::answer);
+        hubspot = new HubSpotConnectorIT.FakeHubSpot();
+        hubspot.contact.put("email", "ann.smith@example.com");
+        hubspot.contact.put("company", "Acme Corporation"); // the Account's name: both CRMs agree on the company
+        receiver = new WebhookReceiver();
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"),
                 "salesforce-it"));
@@ -79,12 +93,21 @@ class SalesforceConnectorIT {
                 String.join("\n", "integration.name = " + NAME, "login.url = " + salesforce.uri(""),
                         "client.id = " + CLIENT_ID, "username = " + USER,
                         ".private.key = file:" + keyFile.toAbsolutePath(), ""));
+        Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.hubspot-hubspot-crm.cfg"),
+                String.join("\n", "integration.name = hubspot-crm", "integration.events = ticket.created",
+                        "api.url = " + hubspot.url(), ".access.token = pat-eu1-crm-it-token",
+                        ".client.secret = crm-it-client-secret", ""));
+        Files.writeString(hub.home().resolve("etc/org.integrationhub.webhooks.cfg"), "allowedNetworks = 127.0.0.0/8\n");
         hub.start();
         HubHttp http = hub.http();
         http.awaitHealthy(Duration.ofSeconds(180));
         String key = hub.createKey("salesforce-it", "--scope", "tickets:read", "--scope", "tickets:write", "--scope",
                 "integrations:read", "--scope", "integrations:execute", "--scope", "customers:read",
-                "--rate-limit", "unlimited");
+                "--scope", "webhooks:manage", "--rate-limit", "unlimited");
+        HubHttp.Answer endpoint = http.post("/api/v1/webhooks", key, "{\"url\":\"" + receiver.url()
+                + "\",\"events\":[\"customer.updated\"],\"description\":\"crm\"}");
+        assertThat(endpoint.status).as("webhook: %s", endpoint).isEqualTo(201);
+        receiver.secret = endpoint.json.get("secret").asText();
         awaitTrue("the Salesforce instance ONLINE", Duration.ofSeconds(60),
                 () -> integration(http, key).path("status").asText().equals("ONLINE"));
         assertThat(integration(http, key).path("status_detail").asText()).contains("authenticated as " + USER)
@@ -121,6 +144,22 @@ class SalesforceConnectorIT {
         assertThat(customer.path("external_ids").path("salesforce").asText()).isEqualTo(CONTACT);
         assertThat(customer.path("company").asText()).isEqualTo("Acme Corporation");
         assertThat(customer.path("attributes").path("salesforce.account_id").asText()).isEqualTo(ACCOUNT);
+
+        // HubSpot enriched the same customer; each change reached the webhook as a signed customer.updated
+        String customerId = customer.path("id").asText();
+        awaitTrue("the customer enriched from HubSpot", Duration.ofSeconds(30), () -> "5101".equals(
+                get(http, "/api/v1/customers/" + customerId, key).path("external_ids").path("hubspot").asText(null)));
+        JsonNode both = get(http, "/api/v1/customers/" + customerId, key);
+        assertThat(both.path("external_ids").path("salesforce").asText()).isEqualTo(CONTACT);
+        assertThat(both.path("phone").asText()).isEqualTo("+49 30 1234567");
+        assertThat(both.path("attributes").path("hubspot.lifecycle_stage").asText()).isEqualTo("customer");
+        assertThat(both.path("attributes").path("salesforce.account_id").asText()).isEqualTo(ACCOUNT);
+        awaitTrue("customer.updated with both CRMs' ids at the webhook", Duration.ofSeconds(30),
+                () -> receiver.arrivals.stream().anyMatch(a -> a.type().equals("customer.updated")
+                        && read(a.body()).path("data").path("customer").path("external_ids").has("salesforce")
+                        && read(a.body()).path("data").path("customer").path("external_ids").has("hubspot")));
+        assertThat(receiver.rejected).as("every delivery verified").isEmpty();
+        assertThat(receiver.arrivals).allMatch(a -> a.type().equals("customer.updated"));
 
         assertThat(http.patch("/api/v1/tickets/" + ticket, key, "{\"status\":\"resolved\"}").status).isEqualTo(200);
         awaitTrue("the Case closed", Duration.ofSeconds(30), () -> "Closed".equals(kase.path("Status").asText()));
