@@ -3,7 +3,6 @@ package org.integrationhub.gateway.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.ws.rs.GET;
@@ -50,14 +49,7 @@ public class IntegrationDeliveryResource implements ApiResource {
     public Map<String, Object> list(@PathParam("name") String name, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
-        DeliveryStatus filter = null;
-        if (status != null) {
-            try {
-                filter = DeliveryStatus.valueOf(status.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of pending, failed, delivered"));
-            }
-        }
+        DeliveryStatus filter = PageParameters.choice("status", status, DeliveryStatus.class, errors);
         int size = PageParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE, errors);
         PageParameters.cursor(cursor, errors);
         if (!errors.isEmpty()) {

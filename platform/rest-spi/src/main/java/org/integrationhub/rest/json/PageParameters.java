@@ -1,12 +1,15 @@
 package org.integrationhub.rest.json;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.integrationhub.api.ValidationException.FieldError;
 
 /**
- * The {@code limit} and {@code cursor} query parameters of a cursor-paged list, checked the same way by every list
- * of {@code /api/v1}: problems are added to the caller's field errors, which it turns into one 400. Stateless.
+ * The {@code limit} and {@code cursor} query parameters of a cursor-paged list, and its filters by an enumerated value,
+ * checked the same way by every list of {@code /api/v1}: problems are added to the caller's field errors, which it
+ * turns into one 400. Stateless.
  *
  * @since 0.1.0
  */
@@ -52,5 +55,32 @@ public final class PageParameters {
             errors.add(new FieldError("cursor", "malformed cursor; pass the next_cursor of a previous page"));
         }
         return cursor;
+    }
+
+    /**
+     * A filter naming one constant of an enum, in lower case ({@code ?status=failed}).
+     *
+     * @param field the parameter's name, for the error
+     * @param value the raw parameter, or null (no filter)
+     * @param type the enum
+     * @param errors collects an error naming the allowed values, e.g. {@code must be pending, delivered or failed}
+     * @param <E> the enum type
+     * @return the constant, or null when absent or invalid
+     */
+    public static <E extends Enum<E>> E choice(String field, String value, Class<E> type, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                .toList();
+        String allowed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        errors.add(new FieldError(field, "must be " + allowed));
+        return null;
     }
 }

@@ -129,14 +129,7 @@ public class WebhookResource implements ApiResource {
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         registry.get(id);
         List<FieldError> errors = new ArrayList<>();
-        DeliveryStatus s = null;
-        if (status != null) {
-            try {
-                s = DeliveryStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be pending, delivered or failed"));
-            }
-        }
+        DeliveryStatus s = PageParameters.choice("status", status, DeliveryStatus.class, errors);
         int n = PageParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE, errors);
         PageParameters.cursor(cursor, errors);
         if (!errors.isEmpty()) {

@@ -146,6 +146,9 @@ public class AsanaIntegration implements IntegrationInterface, InboundHandler {
 
     @Override
     public void onEvent(HubEvent event) throws IntegrationException {
+        if (!event.type().isTicketEvent()) {
+            return; // customer.updated (only when listed): a task mirrors a ticket
+        }
         requireConfigured();
         sync.onEvent(event);
     }

@@ -99,10 +99,15 @@ public class HttpNotifyIntegration implements IntegrationInterface {
         body.put("id", event.id());
         body.put("sequence", event.sequence());
         body.put("occurred_at", event.occurredAt().toString());
-        body.put("ticket_id", event.ticketId());
-        body.put("subject", event.ticket().subject());
-        body.put("status", event.ticket().status().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("priority", event.ticket().priority().wireName());
+        if (event.ticket() != null) {
+            body.put("ticket_id", event.ticketId());
+            body.put("subject", event.ticket().subject());
+            body.put("status", event.ticket().status().name().toLowerCase(java.util.Locale.ROOT));
+            body.put("priority", event.ticket().priority().wireName());
+        } else { // customer.updated, when the instance lists it
+            body.put("customer_id", event.customer().id());
+            body.put("email", event.customer().email());
+        }
         client().post(Json.write(body), event.id());
     }
 

@@ -24,6 +24,7 @@ final class FollowUps {
                     : ":star: Rated " + event.rating().score() + "/5"
                             + (event.rating().comment() == null || event.rating().comment().isBlank() ? ""
                                     : ": " + TicketMessage.escape(event.rating().comment()));
+            case CUSTOMER_UPDATED -> throw new IllegalArgumentException("not a ticket event: " + event.type());
         };
     }
 

@@ -131,6 +131,9 @@ public class SlackIntegration implements IntegrationInterface, InboundHandler {
 
     @Override
     public void onEvent(HubEvent event) throws IntegrationException {
+        if (!event.type().isTicketEvent()) {
+            return; // customer.updated (only when listed): a channel shows tickets
+        }
         requireConfigured();
         notifier.onEvent(event);
     }

@@ -22,6 +22,7 @@ final class Headlines {
             case TICKET_CLOSED -> "Closed";
             case COMMENT_ADDED -> comment(event);
             case RATING_RECEIVED -> event.rating() == null ? "Rated" : "Rated " + event.rating().score() + "/5";
+            case CUSTOMER_UPDATED -> throw new IllegalArgumentException("not a ticket event: " + event.type());
         };
     }
 

@@ -207,6 +207,9 @@ public class TrelloIntegration implements IntegrationInterface, InboundHandler {
 
     @Override
     public void onEvent(HubEvent event) throws IntegrationException {
+        if (!event.type().isTicketEvent()) {
+            return; // customer.updated (only when listed): a card mirrors a ticket
+        }
         requireConfigured();
         cards.onEvent(event);
     }
