@@ -59,7 +59,8 @@ class DeliveryRecoveryTest {
                 && fx.count("SELECT COUNT(*) FROM delivery WHERE last_error IS NOT NULL AND lease_owner IS NULL") == 2);
         transport.behaviour = r -> DeliveryOutcome.delivered(200, null, null);
 
-        assertThat(engine.resume("test", "s1")).as("s1's waiting head").isEqualTo(1);
+        // the head, and the event behind it too when the relay brought it in after the head had been put back
+        assertThat(engine.resume("test", "s1")).as("s1's waiting rows").isBetween(1, 2);
 
         await("s1's events delivered in order", WAIT, () -> transport.callsFor("s1").size() == 3);
         assertThat(transport.callsFor("s1")).extracting(c -> c.request().event().type())
