@@ -135,7 +135,7 @@ class ArchetypeIT {
         String body = "{\"id\":\"c-1\",\"type\":\"comment.created\",\"ticket_id\":\"" + id
                 + "\",\"text\":\"Fixed on the vendor side\",\"author\":{\"name\":\"Vic\",\"email\":\"vic@vendor.example\"}}";
         HttpClient client = HttpClient.newHttpClient();
-        URI webhook = URI.create("http://127.0.0.1:" + httpPort() + "/integrations/acme/webhook");
+        URI webhook = URI.create("http://127.0.0.1:" + hub.httpPort() + "/integrations/acme/webhook");
         HttpResponse<String> unsigned = client.send(HttpRequest.newBuilder(webhook)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -164,13 +164,6 @@ class ArchetypeIT {
     }
 
     /** @return the hub's HTTP port, as HubProcess configured it */
-    private int httpPort() throws IOException {
-        Properties web = new Properties();
-        try (var in = Files.newBufferedReader(hub.home().resolve("etc/org.ops4j.pax.web.cfg"))) {
-            web.load(in);
-        }
-        return Integer.parseInt(web.getProperty("org.osgi.service.http.port").trim());
-    }
 
     /** Puts the jar into deploy/ in one step (written next to it first), as the docs tell operators to. */
     private void deploy(Path jar) throws IOException {

@@ -61,7 +61,7 @@ class AsanaConnectorIT {
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"), "asana-it"));
         Files.writeString(hub.home().resolve("etc/org.integrationhub.core.cfg"), String.join("\n",
                 "ticketUrlTemplate = https://help.example.com/tickets/{id}",
-                "publicBaseUrl = http://127.0.0.1:" + httpPort(), ""));
+                "publicBaseUrl = http://127.0.0.1:" + hub.httpPort(), ""));
         Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.asana-" + NAME + ".cfg"),
                 String.join("\n", "integration.name = " + NAME, ".access.token = " + TOKEN, "workspace = 1202000000000001",
                         "project = " + PROJECT, "api.url = " + asana.url(), ""));
@@ -236,11 +236,6 @@ class AsanaConnectorIT {
         return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private int httpPort() throws IOException {
-        return Files.readAllLines(hub.home().resolve("etc/org.ops4j.pax.web.cfg")).stream()
-                .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.split("=")[1].trim())
-                .mapToInt(Integer::parseInt).findFirst().orElseThrow();
-    }
 
     /**
      * A loopback Asana REST API 1.0 with the documented payload shapes: users/me, tasks (create, read, update,

@@ -37,6 +37,11 @@ public final class HubProcess {
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
     }
 
+    /** @return the HTTP port this hub listens on (written to etc/org.ops4j.pax.web.cfg at unpack) */
+    public int httpPort() {
+        return httpPort;
+    }
+
     /** Unpacks the distribution archive into {@code dir} (emptied first). */
     public static HubProcess unpack(Path archive, Path dir) throws IOException, InterruptedException {
         if (Files.exists(dir)) {

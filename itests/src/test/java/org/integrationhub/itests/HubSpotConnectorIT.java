@@ -67,7 +67,7 @@ class HubSpotConnectorIT {
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"),
                 "hubspot-it"));
-        String base = "http://127.0.0.1:" + httpPort();
+        String base = "http://127.0.0.1:" + hub.httpPort();
         Files.writeString(hub.home().resolve("etc/org.integrationhub.core.cfg"), String.join("\n",
                 "publicBaseUrl = " + base, "ticketUrlTemplate = https://helpdesk.example.com/tickets/{id}", ""));
         Files.writeString(hub.home().resolve("etc/org.integrationhub.connector.hubspot-" + NAME + ".cfg"),
@@ -167,11 +167,6 @@ class HubSpotConnectorIT {
         throw new AssertionError("timed out waiting for " + what);
     }
 
-    private int httpPort() throws IOException {
-        return Files.readAllLines(hub.home().resolve("etc/org.ops4j.pax.web.cfg")).stream()
-                .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.split("=")[1].trim())
-                .mapToInt(Integer::parseInt).findFirst().orElseThrow();
-    }
 
     /**
      * A loopback HubSpot CRM v3 with the documented shapes: the contact search, a contacts page, and reads of one

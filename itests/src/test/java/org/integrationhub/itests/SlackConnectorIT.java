@@ -197,7 +197,7 @@ class SlackConnectorIT {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body)
                 .getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort()
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
                 + "/integrations/slack/commands")).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
@@ -205,11 +205,6 @@ class SlackConnectorIT {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private int httpPort() throws IOException {
-        return Files.readAllLines(hub.home().resolve("etc/org.ops4j.pax.web.cfg")).stream()
-                .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.split("=")[1].trim())
-                .mapToInt(Integer::parseInt).findFirst().orElseThrow();
-    }
 
     private static Map<String, String> form(String body) {
         Map<String, String> form = new java.util.LinkedHashMap<>();

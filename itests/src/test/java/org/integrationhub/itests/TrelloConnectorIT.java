@@ -60,7 +60,7 @@ class TrelloConnectorIT {
         Path archive = Paths.get(System.getProperty("hub.distribution"));
         hub = HubProcess.unpack(archive, Paths.get(System.getProperty("project.build.directory", "target"),
                 "trello-it"));
-        String base = "http://127.0.0.1:" + httpPort();
+        String base = "http://127.0.0.1:" + hub.httpPort();
         Files.writeString(hub.home().resolve("etc/org.integrationhub.core.cfg"), String.join("\n",
                 "publicBaseUrl = " + base,
                 "ticketUrlTemplate = https://helpdesk.example.com/tickets/{id}", ""));
@@ -229,9 +229,4 @@ class TrelloConnectorIT {
                 || l.contains("ERROR") || l.contains("WARN")).reduce("", (a, b) -> a + b + "\n") : "no karaf.log";
     }
 
-    private int httpPort() throws IOException {
-        return Files.readAllLines(hub.home().resolve("etc/org.ops4j.pax.web.cfg")).stream()
-                .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.split("=")[1].trim())
-                .mapToInt(Integer::parseInt).findFirst().orElseThrow();
-    }
 }
