@@ -28,7 +28,14 @@ public interface DeliveryMetrics {
         /** The subscriber was absent (e.g. its connector bundle is being upgraded); checked again later. */
         ABSENT,
         /** The subscriber stayed absent longer than the engine's absence retention: the delivery failed. */
-        ABSENT_EXPIRED
+        ABSENT_EXPIRED,
+        /**
+         * Held back by the hub's own limit for the subscriber (e.g. a connector's rate limit); tried again when the
+         * limit allows, not counted as an attempt.
+         *
+         * @since 0.5.0
+         */
+        THROTTLED
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param duration how long the attempt took; null if unknown
  * @param error a short human-readable error (no secrets, no credentialed URLs); null on success
  * @param responseExcerpt the first bytes of the response body (the transport bounds its size); may be null
- * @param retryAfter for {@link Result#RETRY}: the earliest time the subscriber asked to be called again (e.g. an HTTP
+ * @param retryAfter for {@link Result#RETRY} and {@link Result#THROTTLED}: the earliest time the subscriber asked to be called again (e.g. an HTTP
  *        {@code Retry-After}); the engine waits at least this long. Null to use the retry policy's backoff.
  * @since 0.1.0
  */
@@ -36,7 +36,15 @@ public record DeliveryOutcome(Result result, Integer statusCode, Duration durati
          * being upgraded): retried later without counting an attempt, for at most the engine's configured absence
          * retention, then failed.
          */
-        SUBSCRIBER_ABSENT
+        SUBSCRIBER_ABSENT,
+        /**
+         * Not attempted: the hub's own limit for the subscriber (its rate limit or concurrency limit) says not now.
+         * Tried again after {@code retryAfter} without counting an attempt, and never given up for it: a burst larger
+         * than the limit drains at the limit's pace instead of using up retries.
+         *
+         * @since 0.5.0
+         */
+        THROTTLED
     }
 
     public DeliveryOutcome {
@@ -62,6 +70,16 @@ public record DeliveryOutcome(Result result, Integer statusCode, Duration durati
     /** @return the subscriber is gone for good */
     public static DeliveryOutcome disable(Integer statusCode, Duration duration, String error, String responseExcerpt) {
         return new DeliveryOutcome(Result.DISABLE, statusCode, duration, error, responseExcerpt, null);
+    }
+
+    /**
+     * @param reason why (e.g. which limit), shown in the delivery log
+     * @param wait when a call may pass the limit again; at least the engine's shortest wait is used
+     * @return a delivery held back by the hub's own limit; not counted as an attempt
+     * @since 0.5.0
+     */
+    public static DeliveryOutcome throttled(String reason, Duration wait) {
+        return new DeliveryOutcome(Result.THROTTLED, null, null, reason, null, Objects.requireNonNull(wait, "wait"));
     }
 
     /** @return the subscriber is absent right now; not counted as an attempt */

@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-@Version("0.4.0")
+@Version("0.5.0")
 @Export
 package org.integrationhub.delivery;
 

@@ -29,6 +29,7 @@ import org.integrationhub.delivery.SubscriptionSource;
 import org.integrationhub.delivery.internal.dispatch.DeliveryStore;
 import org.integrationhub.delivery.internal.dispatch.DirectLane;
 import org.integrationhub.delivery.internal.dispatch.Dispatcher;
+import org.integrationhub.delivery.internal.dispatch.NodeWatch;
 import org.integrationhub.delivery.internal.log.DeliveryLog;
 import org.integrationhub.delivery.internal.relay.Relay;
 import org.integrationhub.delivery.internal.shared.Settings;
@@ -71,6 +72,7 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
     private final Dispatcher dispatcher;
     private final DirectLane lane;
     private final DeliveryStore store;
+    private final NodeWatch nodes;
     private volatile boolean leasesReleased;
     private final Statistics statistics;
     private final Map<String, DeliveryTransport> transports = new ConcurrentHashMap<>();
@@ -81,6 +83,7 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
     private volatile boolean active = true;
     private final ScheduledFuture<?> poll;
     private final ScheduledFuture<?> purge;
+    private final ScheduledFuture<?> beat;
 
     @Activate
     public DeliveryEngine(@Reference Database db,
@@ -104,7 +107,10 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         this.dispatcher = new Dispatcher(store, clock, settings, scheduler, this::wake, unsettled);
         this.lane = settings.directDispatch()
                 ? new DirectLane(dispatcher, transports::get, scheduler, clock, settings.lease()) : null;
+        this.nodes = new NodeWatch(db, store, clock, settings.nodeName(), settings.nodeTimeout());
         releaseOwnLeases();
+        long beatMillis = nodes.interval().toMillis();
+        beat = scheduler.scheduleWithFixedDelay(this::beatQuietly, 0, beatMillis, TimeUnit.MILLISECONDS);
         long pollMillis = settings.pollInterval().toMillis();
         poll = scheduler.scheduleWithFixedDelay(this::wake, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         purge = scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
@@ -118,6 +124,12 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         }
         poll.cancel(false);
         purge.cancel(false);
+        beat.cancel(false);
+        try {
+            nodes.leave();
+        } catch (RuntimeException e) {
+            logger.debug("Could not remove this node's delivery_node row (it expires): {}", e.toString());
+        }
         try {
             relay.resign();
         } catch (RuntimeException e) {
@@ -228,6 +240,18 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         } catch (RuntimeException e) {
             logger.warn("Could not release this node's delivery leases yet (retried at the next round): {}",
                     e.toString());
+        }
+    }
+
+    /** One beat of {@link NodeWatch}; never throws (a missed beat is made up by the next, well before the timeout). */
+    private void beatQuietly() {
+        try {
+            if (nodes.beat() > 0) {
+                wake(); // claim what a dead node held, now
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Could not renew this node's sign of life or look for dead nodes (next try in {} ms): {}",
+                    nodes.interval().toMillis(), e.toString());
         }
     }
 

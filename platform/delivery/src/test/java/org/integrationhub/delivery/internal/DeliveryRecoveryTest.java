@@ -48,6 +48,29 @@ class DeliveryRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void throttledDeliveryWaitsItsTurnWithoutSpendingAttemptsAndIsNeverGivenUpForIt(Kind kind) {
+        fx = new EngineFixture(kind);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        transport.behaviour = r -> asked.incrementAndGet() <= 4
+                ? DeliveryOutcome.throttled("rate limit of s1 reached", Duration.ofMillis(150))
+                : DeliveryOutcome.delivered(200, null, null);
+        // an absence would fail after 200 ms; throttling is the hub's own pacing and is never given up
+        Settings s = EngineFixture.settings("n1").withAbsence(Duration.ofMillis(50), Duration.ofMillis(200));
+        DeliveryEngine engine = fx.engine(s, transport, e -> List.of("s1"));
+        fx.append("T1", EventType.TICKET_CREATED);
+        await("delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 1);
+        String id = transport.calls.get(0).request().deliveryId();
+        assertThat(transport.calls).as("four times held back, then delivered").hasSize(5);
+        assertThat(transport.calls).extracting(c -> c.request().attempt()).containsOnly(1);
+        assertThat(engine.attempts(id)).as("only the attempt that was made").hasSize(1);
+        assertThat(fx.statusCounts()).doesNotContainKey("FAILED");
+        assertThat(engine.outcomes().get("test")).containsEntry(org.integrationhub.delivery.DeliveryMetrics.Outcome.DELIVERED, 1L);
+        assertThat(engine.outcomes().get("test").get(org.integrationhub.delivery.DeliveryMetrics.Outcome.THROTTLED))
+                .isEqualTo(4L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aSubscriberThatComesBackIsResumedAtOnceNotAtTheNextRecheck(Kind kind) {
         fx = new EngineFixture(kind);
         transport.behaviour = r -> DeliveryOutcome.subscriberAbsent("connector bundle not present");

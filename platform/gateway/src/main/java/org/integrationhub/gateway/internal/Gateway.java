@@ -96,7 +96,7 @@ final class Gateway implements IntegrationGateway, StatusBoard {
                 throw new GatewayException(Reason.UNAVAILABLE, "Integration '" + integration
                         + "' went away during the delivery", null, null, e);
             }
-            throw GatewayErrors.classify(integration, e, policies);
+            throw GatewayErrors.classifyDelivery(integration, e, policies);
         }
     }
 

@@ -20,14 +20,30 @@ final class GatewayErrors {
     private GatewayErrors() {
     }
 
+    /**
+     * Classifies the failure of an event delivery: as {@link #classify}, except that a refusal of the rate limiter
+     * carries {@link Policies#throttleWait()}, so the refused deliveries of a burst come back at the limit's pace.
+     */
+    static GatewayException classifyDelivery(String integration, Throwable e, Policies policies) {
+        if (e instanceof RequestNotPermitted) {
+            return new GatewayException(Reason.RATE_LIMITED, rateLimited(integration, policies), null,
+                    policies.throttleWait(), null);
+        }
+        return classify(integration, e, policies);
+    }
+
+    private static String rateLimited(String integration, Policies policies) {
+        return "Rate limit of integration '" + integration + "' reached (" + policies.quota().permits()
+                + " calls per " + policies.quota().period() + ")";
+    }
+
     static GatewayException classify(String integration, Throwable e, Policies policies) {
         if (e instanceof GatewayException g) {
             return g;
         }
         if (e instanceof RequestNotPermitted) {
-            return new GatewayException(Reason.RATE_LIMITED, "Rate limit of integration '" + integration
-                    + "' reached (" + policies.quota().permits() + " calls per " + policies.quota().period() + ")",
-                    null, policies.rateLimitRetryAfter(), null);
+            return new GatewayException(Reason.RATE_LIMITED, rateLimited(integration, policies), null,
+                    policies.rateLimitRetryAfter(), null);
         }
         if (e instanceof CallNotPermittedException) {
             return new GatewayException(Reason.CIRCUIT_OPEN, "Circuit of integration '" + integration

@@ -18,14 +18,17 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The "integration" kind of the delivery engine: hands one event to a connector's {@code onEvent} through the
  * gateway's policies (no gateway retry: the engine retries durably) on the shared scheduler. While the connector is
- * absent, or the gateway refuses the call for a moment (rate limit, bulkhead, open circuit), the delivery waits as
- * SUBSCRIBER_ABSENT without using up its retries. Calls run on the gateway's bounded share of the scheduler
+ * absent, or its circuit is open, the delivery waits as SUBSCRIBER_ABSENT; while the gateway's own rate limit or
+ * bulkhead refuses the call, it is THROTTLED until the limit allows it (a burst drains at the limit's pace). Neither
+ * uses up its retries; a connector's own report of the vendor's rate limit is a retry that waits its Retry-After. Calls run on the gateway's bounded share of the scheduler
  * ({@link GatewayComponent#calls()}).
  */
 @Component(service = DeliveryTransport.class, property = DeliveryTransport.KIND_PROPERTY + "=" + IntegrationTransport.KIND)
 public class IntegrationTransport implements DeliveryTransport {
 
     static final String KIND = "integration";
+    /** The wait of a delivery the gateway's own limits held back without saying how long. */
+    static final Duration THROTTLE_WAIT = Duration.ofSeconds(1);
     /** Up to 8 retries from 1 s growing ×3 to at most 1 h, ±20 %: about 3 hours before an event fails. */
     static final RetryPolicy POLICY = RetryPolicy.exponential(8, Duration.ofSeconds(1), 3, Duration.ofHours(1), 0.2);
 
@@ -67,7 +70,10 @@ public class IntegrationTransport implements DeliveryTransport {
         } catch (GatewayException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             return switch (e.reason()) {
-                case UNKNOWN_INTEGRATION, UNAVAILABLE, RATE_LIMITED, CIRCUIT_OPEN, BULKHEAD_FULL ->
+                case RATE_LIMITED, BULKHEAD_FULL -> e.category() == null // the hub's own limit: wait for it
+                        ? DeliveryOutcome.throttled(e.getMessage(), e.retryAfter() == null ? THROTTLE_WAIT : e.retryAfter())
+                        : DeliveryOutcome.retry(null, took, e.getMessage(), null, e.retryAfter());
+                case UNKNOWN_INTEGRATION, UNAVAILABLE, CIRCUIT_OPEN ->
                         e.category() == null ? DeliveryOutcome.subscriberAbsent(e.getMessage())
                                 : DeliveryOutcome.retry(null, took, e.getMessage(), null, e.retryAfter());
                 case TIMEOUT -> DeliveryOutcome.retry(null, took, e.getMessage(), null, null);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.IntegrationException;
@@ -37,6 +38,8 @@ final class Policies {
     private final Bulkhead bulkhead;
     private final Retry retry;
     private final long timeoutNanos;
+    /** When the last delivery the rate limiter refused was told to come back ({@code System.nanoTime()}). */
+    private final AtomicLong throttledUntil = new AtomicLong(System.nanoTime());
     private final Deadlines deadlines;
     private final CallMetrics metrics;
 
@@ -156,6 +159,18 @@ final class Policies {
 
     Duration rateLimitRetryAfter() {
         return quota.period();
+    }
+
+    /**
+     * The wait of an event delivery the rate limiter refused: one step of the limit's pace ({@code period / permits}),
+     * behind the deliveries refused before it, a step each. A burst larger than the limit so comes back spread over
+     * the time the limit needs for it, instead of all at once at every period.
+     */
+    Duration throttleWait() {
+        long now = System.nanoTime();
+        long step = Math.max(1, quota.period().toNanos() / Math.max(1, quota.permits()));
+        long at = throttledUntil.accumulateAndGet(now + step, (previous, earliest) -> Math.max(previous + step, earliest));
+        return Duration.ofNanos(at - now);
     }
 
     CircuitBreaker.State circuitState() {

@@ -168,7 +168,8 @@ class EventRoutingTest {
         assertThat(outcome(new GatewayException(Reason.UNAVAILABLE, "away"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
         assertThat(outcome(new GatewayException(Reason.UNKNOWN_INTEGRATION, "never seen"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
         assertThat(outcome(new GatewayException(Reason.CIRCUIT_OPEN, "open"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
-        assertThat(outcome(new GatewayException(Reason.RATE_LIMITED, "local quota"))).isEqualTo(Result.SUBSCRIBER_ABSENT);
+        assertThat(outcome(new GatewayException(Reason.RATE_LIMITED, "local quota"))).isEqualTo(Result.THROTTLED);
+        assertThat(outcome(new GatewayException(Reason.BULKHEAD_FULL, "busy"))).isEqualTo(Result.THROTTLED);
         assertThat(outcome(new GatewayException(Reason.RATE_LIMITED, "remote 429", ErrorCategory.RATE_LIMITED,
                 Duration.ofSeconds(3), null))).isEqualTo(Result.RETRY);
         assertThat(outcome(new GatewayException(Reason.TIMEOUT, "slow"))).isEqualTo(Result.RETRY);

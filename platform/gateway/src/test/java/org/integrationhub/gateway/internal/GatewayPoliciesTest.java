@@ -75,6 +75,27 @@ class GatewayPoliciesTest {
     }
 
     @Test
+    void deliveriesTheRateLimitRefusesComeBackSpreadAtTheLimitsPace() throws Exception {
+        FakeConnector c = connector(new VendorQuota(2, Duration.ofSeconds(10)), fastRetries());
+        var event = EventRoutingTest.event(org.integrationhub.api.EventType.TICKET_CREATED,
+                org.integrationhub.api.Priority.NORMAL);
+        gateway.deliver("fake", event);
+        gateway.deliver("fake", event);
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            GatewayException e = catchThrowableOfType(GatewayException.class, () -> gateway.deliver("fake", event));
+            assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
+            assertThat(e.category()).as("the hub's own limit, not the vendor's").isNull();
+            waits.add(e.retryAfter());
+        }
+        // the first waits one step of the limit's pace (period / permits = 5 s), each later one a step more
+        assertThat(waits.get(0)).isBetween(Duration.ofMillis(4900), Duration.ofSeconds(5));
+        assertThat(waits.get(1).minus(waits.get(0))).isBetween(Duration.ofMillis(4900), Duration.ofMillis(5000));
+        assertThat(waits.get(2).minus(waits.get(1))).isBetween(Duration.ofMillis(4900), Duration.ofMillis(5000));
+        assertThat(c.calls).hasValue(2);
+    }
+
+    @Test
     void operatorCanLowerButNotRaiseTheVendorQuota() {
         VendorQuota vendor = VendorQuota.perSecond(10);
         PolicySettings d = PolicySettings.DEFAULTS;

@@ -87,10 +87,8 @@ public final class CompletionWriter {
             for (Completion x : completions) {
                 DeliveryRequest r = x.claimed().request();
                 Completion.Decision d = x.decision();
-                boolean pending = d == Completion.Decision.RETRY || d == Completion.Decision.ABSENT
-                        || d == Completion.Decision.RELEASE;
-                boolean attempted = d != Completion.Decision.RELEASE && d != Completion.Decision.ABSENT
-                        && d != Completion.Decision.ABSENT_EXPIRED && d != Completion.Decision.CANCELLED;
+                boolean pending = d.pending() || d == Completion.Decision.RELEASE;
+                boolean attempted = d.attempted();
                 insert.setString(1, r.deliveryId());
                 insert.setString(2, r.kind());
                 insert.setString(3, r.subscriberId());
@@ -143,12 +141,12 @@ public final class CompletionWriter {
                         releases++;
                         continue;
                     }
-                    case ABSENT, ABSENT_EXPIRED, CANCELLED -> {
-                    }
                     default -> {
-                        addAttempt(attempt, x);
-                        attempt.addBatch();
-                        attempts++;
+                        if (x.decision().attempted()) {
+                            addAttempt(attempt, x);
+                            attempt.addBatch();
+                            attempts++;
+                        }
                     }
                 }
                 addUpdate(update, x);
@@ -182,12 +180,8 @@ public final class CompletionWriter {
 
     private static void addUpdate(PreparedStatement ps, Completion x) throws SQLException {
         DeliveryOutcome o = x.outcome();
-        boolean pending = x.decision() == Completion.Decision.RETRY || x.decision() == Completion.Decision.ABSENT;
-        String status = switch (x.decision()) {
-            case DELIVERED -> "DELIVERED";
-            case RETRY, ABSENT -> "PENDING";
-            default -> "FAILED";
-        };
+        boolean pending = x.decision().pending();
+        String status = x.decision() == Completion.Decision.DELIVERED ? "DELIVERED" : pending ? "PENDING" : "FAILED";
         ps.setString(1, status);
         Jdbc.setInstant(ps, 2, pending ? x.nextAttemptAt() : null);
         Jdbc.setInstant(ps, 3, pending ? null : x.at());
@@ -195,7 +189,7 @@ public final class CompletionWriter {
         ps.setString(4, pending ? Sql.queueKey(r.kind(), r.subscriberId(), r.ticketId()) : null);
         Jdbc.setInteger(ps, 5, o.statusCode());
         ps.setString(6, x.decision() == Completion.Decision.DELIVERED ? null : Sql.cut(errorOf(x), 1000));
-        ps.setInt(7, x.decision() == Completion.Decision.ABSENT ? -1 : 0);
+        ps.setInt(7, pending && !x.decision().attempted() ? -1 : 0); // the claim counted an attempt that was not made
         ps.setString(8, x.claimed().request().deliveryId());
         ps.setString(9, x.claimed().leaseOwner());
         ps.addBatch();

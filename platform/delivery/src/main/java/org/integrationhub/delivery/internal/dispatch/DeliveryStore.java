@@ -59,14 +59,22 @@ public final class DeliveryStore {
 
     /** Releases the leases this node held before it restarted (e.g. after kill -9), so they are retried now. */
     public int releaseLeases(String nodeName, Instant now) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = NULL,"
-                    + " lease_owner = NULL, next_attempt_at = ? WHERE status = 'PENDING' AND lease_owner LIKE ?")) {
-                Jdbc.setInstant(ps, 1, now);
-                ps.setString(2, nodeName + "/%");
-                return ps.executeUpdate();
-            }
-        });
+        return db.inTransaction(c -> releaseLeases(c, nodeName, now));
+    }
+
+    /**
+     * Gives every pending delivery leased by a node (its lease owner is {@code nodeName/claim id}) back to the claim
+     * path, due now, in the caller's transaction.
+     *
+     * @return the deliveries given back
+     */
+    static int releaseLeases(Connection c, String nodeName, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET locked_until = NULL, lease_owner = NULL,"
+                + " next_attempt_at = ? WHERE status = 'PENDING' AND lease_owner LIKE ? ESCAPE '\\'")) {
+            Jdbc.setInstant(ps, 1, now);
+            ps.setString(2, nodeName.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+            return ps.executeUpdate();
+        }
     }
 
     /**

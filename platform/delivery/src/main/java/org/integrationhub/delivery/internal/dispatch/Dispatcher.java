@@ -46,6 +46,8 @@ public final class Dispatcher {
      * outcome writer that falls behind catches up in fewer, larger commits.
      */
     static final int WRITE_BATCH_FACTOR = 4;
+    /** The shortest wait of a throttled delivery: a limit that names none is not asked again at once. */
+    static final Duration MIN_THROTTLE_WAIT = Duration.ofMillis(50);
     /**
      * How long an outcome may wait for others before they are written together, unless {@link Settings#batchSize()}
      * of them wait already: each commit of an embedded database costs far more than the rows it writes, and a writer
@@ -269,6 +271,10 @@ public final class Dispatcher {
                 boolean expired = c.createdAt().plus(settings.absentRetention()).isBefore(now);
                 return new Completion(c, o, expired ? Completion.Decision.ABSENT_EXPIRED : Completion.Decision.ABSENT,
                         now, expired ? null : now.plus(settings.absentRecheck()));
+            case THROTTLED:
+                Duration wait = o.retryAfter() == null || o.retryAfter().compareTo(MIN_THROTTLE_WAIT) < 0
+                        ? MIN_THROTTLE_WAIT : o.retryAfter();
+                return new Completion(c, o, Completion.Decision.THROTTLED, now, now.plus(wait));
             default:
                 RetryPolicy policy = policy(transport, c.request().subscriberId());
                 Duration delay = policy.nextDelay(c.request().attempt());

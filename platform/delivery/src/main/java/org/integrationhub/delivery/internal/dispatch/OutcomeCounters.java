@@ -23,6 +23,7 @@ public final class OutcomeCounters {
             case DISABLE -> Outcome.DISABLED;
             case ABSENT -> Outcome.ABSENT;
             case ABSENT_EXPIRED -> Outcome.ABSENT_EXPIRED;
+            case THROTTLED -> Outcome.THROTTLED;
             default -> null;
         };
         if (outcome != null) {

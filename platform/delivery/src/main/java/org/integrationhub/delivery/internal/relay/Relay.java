@@ -43,8 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class Relay {
 
     private static final int MAX_GAPS_PER_RANGE = 1000;
-    /** The longest relay lease: a node that dies holds up the relay of the others for at most this long. */
-    static final Duration MAX_RELAY_LEASE = Duration.ofSeconds(15);
     private final Logger logger = LoggerFactory.getLogger(Relay.class);
     private final Database db;
     private final Clock clock;
@@ -187,7 +185,7 @@ public final class Relay {
                 + " lease_until = ?, updated_at = ? WHERE id = 1")) {
             ps.setLong(1, position);
             ps.setString(2, me);
-            Jdbc.setInstant(ps, 3, now.plus(relayLease()));
+            Jdbc.setInstant(ps, 3, now.plus(settings.nodeTimeout()));
             Jdbc.setInstant(ps, 4, now);
             ps.executeUpdate();
         }
@@ -227,10 +225,6 @@ public final class Relay {
                     settings.nodeName(), stored.position(), journaled.size());
         }
         return stored.position();
-    }
-
-    private Duration relayLease() {
-        return settings.lease().compareTo(MAX_RELAY_LEASE) < 0 ? settings.lease() : MAX_RELAY_LEASE;
     }
 
     /**

@@ -14,9 +14,22 @@ public record Completion(Claimed claimed, DeliveryOutcome outcome, Decision deci
     /** What happens to the delivery. */
     public enum Decision {
         DELIVERED, RETRY, FAILED, DISABLE, ABSENT, ABSENT_EXPIRED,
+        /** Not attempted: held back by the subscriber's limit in this hub, due again at its next attempt time. */
+        THROTTLED,
         /** Not attempted after all: the lease is given back and the attempt not counted (claim path from now). */
         RELEASE,
         /** Not attempted: failed because its subscriber was disabled meanwhile (its error says so). */
-        CANCELLED
+        CANCELLED;
+
+        /** @return whether the delivery stays pending, due at the completion's next attempt time */
+        public boolean pending() {
+            return this == RETRY || this == ABSENT || this == THROTTLED;
+        }
+
+        /** @return whether an attempt was made (and is recorded and counted) */
+        public boolean attempted() {
+            return this != RELEASE && this != ABSENT && this != ABSENT_EXPIRED && this != CANCELLED
+                    && this != THROTTLED;
+        }
     }
 }

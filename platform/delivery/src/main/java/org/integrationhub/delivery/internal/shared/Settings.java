@@ -28,6 +28,17 @@ public record Settings(String nodeName, Set<String> requiredKinds, Duration poll
         int maxInFlight, int stallInFlight, Duration stallTime, Duration absentRecheck, Duration absentRetention,
         Duration gapTimeout, Duration retention, boolean directDispatch) {
 
+    /** The longest node timeout: a node that dies holds up the relay, and its claims, for at most this long. */
+    public static final Duration MAX_NODE_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
+     * @return how long a node that stopped renewing (its relay lease, its {@code delivery_node} row) is still taken
+     *         for alive: the lease, at most {@link #MAX_NODE_TIMEOUT}
+     */
+    public Duration nodeTimeout() {
+        return lease.compareTo(MAX_NODE_TIMEOUT) < 0 ? lease : MAX_NODE_TIMEOUT;
+    }
+
     public static Settings defaults(String nodeName) {
         return new Settings(nodeName, Set.of(), Duration.ofSeconds(1), Duration.ofMinutes(2), 200, 256, 64,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofMinutes(1),
