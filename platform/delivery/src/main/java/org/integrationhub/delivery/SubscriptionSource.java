@@ -44,4 +44,16 @@ public interface SubscriptionSource {
     default List<String> subscribersForType(EventType type) {
         return null;
     }
+
+    /**
+     * Called by the relay after it has read a batch of committed events and before it asks for their subscribers
+     * (inside the relay's transaction: a source may read the database through its own short transaction). A source that caches subscriptions which other hub nodes may change (in the
+     * shared database) makes sure here that its cache holds every change committed before this call, e.g. by
+     * comparing a version number: then a subscription created on any node receives every event committed after it.
+     * Throwing stops the relay for this round; it is retried (no event is skipped). Does nothing by default.
+     *
+     * @since 0.5.0
+     */
+    default void prepareBatch() {
+    }
 }

@@ -15,14 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
+import org.integrationhub.api.ConflictException;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryTransport;
 import org.integrationhub.delivery.SubscriptionSource;
 import org.integrationhub.persistence.Database;
+import org.integrationhub.persistence.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,7 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook endpoints: registration, secrets and their rotation, enable/disable, and the {@link SubscriptionSource}
- * of kind {@value #KIND}. Endpoints are cached in memory and reloaded every 10 s (other nodes' changes).
+ * of kind {@value #KIND}. Endpoints are cached in memory; the cache is reloaded when the endpoints' version in the
+ * database has moved (checked before every relay batch: {@link #prepareBatch()}, so a change made on another node
+ * applies to every event committed after it) and every 10 s as a safety net.
  */
 @Component(service = {WebhookRegistry.class, SubscriptionSource.class}, configurationPid = WebhookRegistry.PID,
         property = DeliveryTransport.KIND_PROPERTY + "=" + WebhookRegistry.KIND)
@@ -47,6 +52,8 @@ public class WebhookRegistry implements SubscriptionSource {
 
     static final String PID = "org.integrationhub.webhooks";
     static final String KIND = "webhook";
+    /** How often a change is re-applied when the endpoint changed under it (another node's change). */
+    private static final int MAX_CHANGE_TRIES = 5;
     /** EventAdmin topic posted when an endpoint is disabled by the hub (410 Gone, or failing for too long). */
     static final String DISABLED_TOPIC = "org/integrationhub/webhook/disabled";
 
@@ -58,6 +65,8 @@ public class WebhookRegistry implements SubscriptionSource {
     private final Clock clock;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> refresh;
+    /** The endpoints' version the cache holds (read before the reload that filled it). */
+    private volatile long cachedVersion = -1;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -117,7 +126,7 @@ public class WebhookRegistry implements SubscriptionSource {
     /** @return the endpoint and its secret (the only time the secret is shown) */
     public Created create(WebhookInput in) {
         validator.validate(in, true);
-        Instant now = clock.instant();
+        Instant now = now();
         String secret = in.secret() != null ? in.secret() : SecretBox.newSecret(config.secretBytes());
         Endpoint e = new Endpoint(Ids.next(), in.url(), in.description(), WebhookValidator.events(in.events()), secret,
                 null, null, in.headers(), in.rateLimit() == null || in.rateLimit() == 0 ? null : in.rateLimit(),
@@ -131,11 +140,20 @@ public class WebhookRegistry implements SubscriptionSource {
         return new Created(e, secret);
     }
 
+    /** @return every endpoint, as the database holds them now (reloaded first if another node changed one) */
     public Collection<Endpoint> list() {
+        fresh();
         return endpoints.values().stream().sorted(java.util.Comparator.comparing(Endpoint::id)).toList();
     }
 
+    /** @return the endpoint as the database holds it now (for the API, shell and console) */
     public Optional<Endpoint> find(String id) {
+        fresh();
+        return cached(id);
+    }
+
+    /** @return the endpoint from this node's cache, without a database read (for the delivery path) */
+    Optional<Endpoint> cached(String id) {
         return Optional.ofNullable(endpoints.get(id));
     }
 
@@ -143,11 +161,44 @@ public class WebhookRegistry implements SubscriptionSource {
         return find(id).orElseThrow(() -> new NotFoundException("no webhook " + id));
     }
 
+    /**
+     * Applies a change to an endpoint's current version: reads it (fresh), builds the new one, and writes it only if
+     * nobody changed it meanwhile (on any node); otherwise reads again and re-applies, a few times.
+     *
+     * @return the endpoint written
+     * @throws NotFoundException if it does not exist
+     * @throws ConflictException if it kept changing under this change
+     */
+    private Endpoint change(String id, UnaryOperator<Endpoint> how) {
+        for (int i = 0; i < MAX_CHANGE_TRIES; i++) {
+            Endpoint old = get(id);
+            Endpoint e = how.apply(old);
+            if (store.update(e, old.updatedAt())) {
+                endpoints.put(id, e);
+                return e;
+            }
+            reload();
+        }
+        throw new ConflictException("webhook " + id + " was changed concurrently; try again");
+    }
+
     public synchronized Endpoint update(String id, WebhookInput in) {
-        Endpoint old = get(id);
+        get(id);
         validator.validate(in, false);
+        Endpoint[] before = new Endpoint[1];
+        Endpoint e = change(id, old -> {
+            before[0] = old;
+            return updated(old, in);
+        });
+        if (e.disabled() && !before[0].disabled()) {
+            deliveries.cancelPending(KIND, id, "endpoint disabled");
+        }
+        return e;
+    }
+
+    private Endpoint updated(Endpoint old, WebhookInput in) {
         boolean disabled = in.disabled() == null ? old.disabled() : in.disabled();
-        Endpoint e = new Endpoint(id, in.url() == null ? old.url() : in.url(),
+        return new Endpoint(old.id(), in.url() == null ? old.url() : in.url(),
                 in.description() == null ? old.description() : in.description(),
                 in.events() == null ? old.events() : WebhookValidator.events(in.events()), old.secret(),
                 old.previousSecret(), old.previousSecretUntil(), in.headers() == null ? old.headers() : in.headers(),
@@ -155,13 +206,7 @@ public class WebhookRegistry implements SubscriptionSource {
                 in.tlsVerify() == null ? old.tlsVerify() : in.tlsVerify(),
                 in.retrySchedule() == null ? old.retrySchedule() : in.retrySchedule(), disabled,
                 disabled ? (old.disabled() ? old.disabledReason() : "disabled by an operator") : null,
-                disabled ? old.failingSince() : null, old.createdAt(), clock.instant());
-        store.update(e);
-        endpoints.put(id, e);
-        if (disabled && !old.disabled()) {
-            deliveries.cancelPending(KIND, id, "endpoint disabled");
-        }
-        return e;
+                disabled ? old.failingSince() : null, old.createdAt(), now());
     }
 
     public void delete(String id) {
@@ -173,15 +218,14 @@ public class WebhookRegistry implements SubscriptionSource {
 
     /** @return the new secret; the old one signs alongside for the configured overlap */
     public synchronized Created rotate(String id) {
-        Endpoint old = get(id);
-        Instant now = clock.instant();
         String secret = SecretBox.newSecret(config.secretBytes());
-        Endpoint e = new Endpoint(id, old.url(), old.description(), old.events(), secret, old.secret(),
-                now.plus(Duration.ofHours(config.rotationOverlapHours())), old.headers(), old.rateLimit(),
-                old.tlsVerify(), old.retrySchedule(), old.disabled(), old.disabledReason(), old.failingSince(),
-                old.createdAt(), now);
-        store.update(e);
-        endpoints.put(id, e);
+        Endpoint e = change(id, old -> {
+            Instant now = now();
+            return new Endpoint(id, old.url(), old.description(), old.events(), secret, old.secret(),
+                    now.plus(Duration.ofHours(config.rotationOverlapHours())), old.headers(), old.rateLimit(),
+                    old.tlsVerify(), old.retrySchedule(), old.disabled(), old.disabledReason(), old.failingSince(),
+                    old.createdAt(), now);
+        });
         return new Created(e, secret);
     }
 
@@ -189,7 +233,7 @@ public class WebhookRegistry implements SubscriptionSource {
     void succeeded(String id) {
         Endpoint e = endpoints.get(id);
         if (e != null && e.failingSince() != null) {
-            save(e.withFailingSince(null));
+            save(e, e.withFailingSince(null));
         }
     }
 
@@ -199,9 +243,9 @@ public class WebhookRegistry implements SubscriptionSource {
         if (e == null || e.disabled()) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (e.failingSince() == null) {
-            save(e.withFailingSince(now));
+            save(e, e.withFailingSince(now));
             return false;
         }
         Duration failing = Duration.between(e.failingSince(), now);
@@ -215,8 +259,7 @@ public class WebhookRegistry implements SubscriptionSource {
     /** Disables an endpoint (HTTP 410, or failing for too long). */
     synchronized void disable(String id, String reason) {
         Endpoint e = endpoints.get(id);
-        if (e != null && !e.disabled()) {
-            save(e.withDisabled(true, reason, clock.instant()));
+        if (e != null && !e.disabled() && save(e, e.withDisabled(true, reason, now()))) {
             String host = String.valueOf(java.net.URI.create(e.url()).getHost());
             logger.error("Webhook {} (host {}) disabled: {}. Re-enable it with PATCH {\"disabled\":false} once the "
                     + "receiver works.", id, host, reason);
@@ -228,16 +271,47 @@ public class WebhookRegistry implements SubscriptionSource {
         }
     }
 
-    private void save(Endpoint e) {
-        store.update(e);
-        endpoints.put(e.id(), e);
+    /**
+     * Writes a change the delivery path made to its cached copy (failing streak, disabling), unless another node
+     * changed the endpoint since: then the cache is reloaded and the change dropped (the next attempt's outcome
+     * notes it again).
+     *
+     * @return whether it was written
+     */
+    private boolean save(Endpoint old, Endpoint e) {
+        if (store.update(e, old.updatedAt())) {
+            endpoints.put(e.id(), e);
+            return true;
+        }
+        reload();
+        return false;
     }
 
-    private void reload() {
+    /** @return now, at the database's precision: a cached endpoint's times equal those of its row */
+    private Instant now() {
+        return clock.instant().truncatedTo(Jdbc.PRECISION);
+    }
+
+    /** Reloads the cache if the endpoints changed (on any node) since it was filled. */
+    private void fresh() {
+        if (store.version() != cachedVersion) {
+            reload();
+        }
+    }
+
+    /** Reloads the cache when another node (or this one) changed the endpoints since it was filled. */
+    @Override
+    public void prepareBatch() {
+        fresh();
+    }
+
+    private synchronized void reload() {
+        long version = store.version(); // before the read: a change made during it is seen at the next check
         Map<String, Endpoint> fresh = new java.util.HashMap<>();
         store.all().forEach(e -> fresh.put(e.id(), e));
         endpoints.keySet().retainAll(fresh.keySet());
         endpoints.putAll(fresh);
+        cachedVersion = version;
     }
 
     private void reloadQuietly() {

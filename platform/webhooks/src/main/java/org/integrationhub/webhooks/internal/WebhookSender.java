@@ -91,7 +91,7 @@ public class WebhookSender implements DeliveryTransport {
 
     @Override
     public RetryPolicy retryPolicy(String subscriberId) {
-        String schedule = registry.find(subscriberId).map(Endpoint::retrySchedule).orElse(config.retrySchedule());
+        String schedule = registry.cached(subscriberId).map(Endpoint::retrySchedule).orElse(config.retrySchedule());
         return "standard".equals(schedule) ? RetryPolicy.STANDARD_WEBHOOKS
                 : RetryPolicy.exponential(config.maxRetries(), Duration.ofMillis(config.retryDelayMillis()), 5,
                         Duration.ofHours(10), 0.2);
@@ -99,7 +99,7 @@ public class WebhookSender implements DeliveryTransport {
 
     @Override
     public CompletionStage<DeliveryOutcome> deliver(DeliveryRequest request) {
-        Endpoint e = registry.find(request.subscriberId()).orElse(null);
+        Endpoint e = registry.cached(request.subscriberId()).orElse(null);
         if (e == null) {
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(null, null, "endpoint deleted", null));
         }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -52,22 +53,52 @@ final class WebhookStore {
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, e.id());
                 bind(ps, 2, e);
-                return ps.executeUpdate();
+                ps.executeUpdate();
+            }
+            return bump(c);
+        });
+    }
+
+    /**
+     * Replaces an endpoint's row if it is still the version {@code expectedUpdatedAt} (nobody changed it since it
+     * was read, on this node or another).
+     *
+     * @return whether it was written
+     */
+    boolean update(Endpoint e, Instant expectedUpdatedAt) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_endpoint SET url = ?, description = ?,"
+                    + " events = ?, secret_enc = ?, previous_secret_enc = ?, previous_secret_until = ?, headers = ?,"
+                    + " rate_limit = ?, tls_verify = ?, retry_schedule = ?, disabled = ?, disabled_reason = ?,"
+                    + " failing_since = ?, created_at = ?, updated_at = ? WHERE id = ? AND updated_at = ?")) {
+                bind(ps, 1, e);
+                ps.setString(16, e.id());
+                Jdbc.setInstant(ps, 17, expectedUpdatedAt);
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            bump(c);
+            return true;
+        });
+    }
+
+    /** @return the number every change of the endpoints raises (see {@link #bump}) */
+    long version() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version FROM webhook_endpoint_version WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
             }
         });
     }
 
-    void update(Endpoint e) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_endpoint SET url = ?, description = ?,"
-                    + " events = ?, secret_enc = ?, previous_secret_enc = ?, previous_secret_until = ?, headers = ?,"
-                    + " rate_limit = ?, tls_verify = ?, retry_schedule = ?, disabled = ?, disabled_reason = ?,"
-                    + " failing_since = ?, created_at = ?, updated_at = ? WHERE id = ?")) {
-                bind(ps, 1, e);
-                ps.setString(16, e.id());
-                return ps.executeUpdate();
-            }
-        });
+    /** Raises the endpoints' version in the changing transaction: other nodes' caches see they are behind. */
+    private static long bump(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE webhook_endpoint_version SET version = version + 1 WHERE id = 1")) {
+            return ps.executeUpdate();
+        }
     }
 
     boolean delete(String id) {
@@ -77,8 +108,12 @@ final class WebhookStore {
     private static boolean delete(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM webhook_endpoint WHERE id = ?")) {
             ps.setString(1, id);
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         }
+        bump(c);
+        return true;
     }
 
     private void bind(PreparedStatement ps, int i, Endpoint e) throws SQLException {

@@ -163,6 +163,10 @@ public final class Relay {
             expected = r.seq + 1;
         }
         List<OutboxEvent> filled = gaps.isEmpty() ? List.of() : readGaps(c, gaps);
+        if (!rows.isEmpty() || !filled.isEmpty()) {
+            // after the read: a subscription committed before any of these events is in the sources' caches now
+            sources.values().forEach(SubscriptionSource::prepareBatch);
+        }
         List<NewDeliveries.Target> targets = new ArrayList<>();
         for (OutboxEvent r : filled) {
             addTargets(targets, r, sources, false);
