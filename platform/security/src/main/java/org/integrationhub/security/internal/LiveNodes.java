@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How many hub nodes share this node's database right now: each node holds a lease of its own,
- * {@code hub-node/<owner id>} in {@code hub_lease}, renewed at every {@link #beat()}, and counts the unexpired ones.
- * A node that stops cleanly releases its leases; one that dies drops out of the count when its lease runs out
- * ({@link #TTL}). The count is at least 1 and, until the first beat, 1. Thread-safe.
+ * {@code hub-node/<installation id>} in {@code hub_lease}, renewed at every {@link #beat()}, and counts the unexpired
+ * ones. A node that stops cleanly releases its leases; one that dies drops out of the count when its lease runs out
+ * ({@link #TTL}). The lease is named after the installation (host and data folder), not after one run of it: a node
+ * restarted after a crash finds its former self's lease, still unexpired, and counts it once (it takes the lease over
+ * when it expires) — it is not counted twice, which would halve its rate limits. The count is at least 1 and, until
+ * the first beat, 1. Thread-safe.
  */
 final class LiveNodes implements IntSupplier {
 
@@ -28,8 +31,6 @@ final class LiveNodes implements IntSupplier {
     private static final String COUNT = "SELECT COUNT(*) FROM hub_lease WHERE name LIKE ? AND lease_until > ?";
     private static final String FORGET = "DELETE FROM hub_lease WHERE name LIKE ? AND lease_until < ?";
     private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
-    /** The owner id ends in a 26-character ULID, unique per start; the whole id may exceed a lease name's length. */
-    private static final int ULID_LENGTH = 26;
 
     private final Logger logger = LoggerFactory.getLogger(LiveNodes.class);
     private final Leases leases;
@@ -38,12 +39,27 @@ final class LiveNodes implements IntSupplier {
     private final String name;
     private volatile int count = 1;
 
-    LiveNodes(Leases leases, Database database, Clock clock) {
+    /** @param installation this installation's stable id ({@link #installation()}) */
+    LiveNodes(Leases leases, Database database, Clock clock, String installation) {
         this.leases = Objects.requireNonNull(leases, "leases");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        String owner = leases.owner();
-        this.name = PREFIX + owner.substring(Math.max(0, owner.length() - ULID_LENGTH));
+        String id = Objects.requireNonNull(installation, "installation");
+        if (PREFIX.length() + id.length() > Leases.MAX_NAME_LENGTH) {
+            id = Integer.toHexString(id.hashCode()) + "-" + id.substring(id.length() - 100);
+        }
+        this.name = PREFIX + id;
+    }
+
+    /** @return this hub installation's stable id: host name and a hash of its data folder (distinct per node) */
+    static String installation() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + Integer.toHexString(System.getProperty("karaf.data", "").hashCode());
     }
 
     /** Renews this node's lease and counts the live nodes; leases of nodes gone for a day are deleted. */

@@ -74,8 +74,8 @@ public class RateLimitServiceImpl implements RateLimitService {
     @Activate
     public RateLimitServiceImpl(Config config, @Reference Leases leases, @Reference Database database,
             @Reference(target = "(hub.scheduler=shared)") ScheduledExecutorService scheduler) {
-        this(checked(config.requestsPerMinute()), WINDOW, System::nanoTime, new LiveNodes(leases, database, Clock.systemUTC()),
-                scheduler);
+        this(checked(config.requestsPerMinute()), WINDOW, System::nanoTime,
+                new LiveNodes(leases, database, Clock.systemUTC(), LiveNodes.installation()), scheduler);
     }
 
     private RateLimitServiceImpl(int requestsPerMinute, Duration window, Supplier<Long> nanoTime, LiveNodes nodes,

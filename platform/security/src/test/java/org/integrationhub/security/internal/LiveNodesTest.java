@@ -21,8 +21,8 @@ class LiveNodesTest {
     @EnumSource(Kind.class)
     void countsTheNodesWhoseLeaseIsCurrent(Kind kind) throws Exception {
         Database db = new DatabaseImpl(TestDatabases.create(kind));
-        LiveNodes a = new LiveNodes(new LeasesImpl(db), db, Clock.systemUTC());
-        LiveNodes b = new LiveNodes(new LeasesImpl(db), db, Clock.systemUTC());
+        LiveNodes a = new LiveNodes(new LeasesImpl(db), db, Clock.systemUTC(), "host-a:1f");
+        LiveNodes b = new LiveNodes(new LeasesImpl(db), db, Clock.systemUTC(), "host-b:2e");
         assertThat(a.getAsInt()).as("before the first beat").isEqualTo(1);
         a.beat();
         assertThat(a.getAsInt()).isEqualTo(1);
@@ -45,5 +45,17 @@ class LiveNodesTest {
         });
         a.beat();
         assertThat(a.getAsInt()).as("a dead node drops out after its ttl").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aNodeRestartedAfterACrashIsCountedOnceNotTwice(Kind kind) throws Exception {
+        Database db = new DatabaseImpl(TestDatabases.create(kind));
+        LiveNodes before = new LiveNodes(new LeasesImpl(db), db, Clock.systemUTC(), "host-a:1f");
+        before.beat(); // then kill -9: the lease stays until its ttl
+        LiveNodes after = new LiveNodes(new LeasesImpl(db), db, Clock.systemUTC(), "host-a:1f"); // a new owner id
+        after.beat();
+        assertThat(after.getAsInt()).as("its former self's lease is its own").isEqualTo(1);
+        assertThat(after.leaseName()).isEqualTo(before.leaseName());
     }
 }
