@@ -299,7 +299,12 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         }
     }
 
+    /** The hourly purge, on the node that relays (one node of a cluster: the relay's lease elects it). */
     private void purgeQuietly() {
+        if (!relay.relaying()) {
+            logger.debug("Delivery log purge left to the node that relays the outbox");
+            return;
+        }
         try {
             int purged = log.purge();
             if (purged > 0) {
@@ -308,6 +313,11 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         } catch (RuntimeException e) {
             logger.warn("Delivery log purge failed: {}", e.toString());
         }
+    }
+
+    /** @return whether this node relays the outbox (and so purges the log) */
+    boolean relaying() {
+        return relay.relaying();
     }
 
     /** Purges the log now (tests; the engine purges hourly). */

@@ -170,9 +170,10 @@ class DeliveryRecoveryTest {
         for (int i = 0; i < 300; i++) {
             fx.append("T" + (i % 30), EventType.COMMENT_ADDED);
         }
-        fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1", "s2"));
-        fx.engine(EngineFixture.settings("node-b"), transport, e -> List.of("s1", "s2"));
+        DeliveryEngine a = fx.engine(EngineFixture.settings("node-a"), transport, e -> List.of("s1", "s2"));
+        DeliveryEngine b = fx.engine(EngineFixture.settings("node-b"), transport, e -> List.of("s1", "s2"));
         await("all delivered", WAIT, () -> fx.statusCounts().getOrDefault("DELIVERED", 0L) == 600);
+        assertThat(List.of(a.relaying(), b.relaying())).as("one relay, so one purge, at a time").containsOnlyOnce(true);
         assertThat(transport.overlaps).hasValue(0);
         assertThat(transport.calls).hasSize(600);
         assertThat(transport.calls.stream().map(c -> c.request().deliveryId()).distinct()).hasSize(600);

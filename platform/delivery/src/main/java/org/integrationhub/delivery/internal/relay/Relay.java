@@ -123,6 +123,11 @@ public final class Relay {
         return events;
     }
 
+    /** @return whether this node relayed at its last batch (it held the relay's lease); false once it resigned */
+    public synchronized boolean relaying() {
+        return cursor >= 0 && !resigned;
+    }
+
     /** This node stops relaying: lets the lease go, so another node takes over at once. */
     public synchronized void resign() {
         resigned = true;
