@@ -1,18 +1,13 @@
 package org.integrationhub.webconsole.internal;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStats;
-import org.integrationhub.delivery.Delivery;
-import org.integrationhub.delivery.DeliveryQuery;
-import org.integrationhub.delivery.DeliveryService;
-import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.delivery.DeliveryMetrics;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.spi.IntegrationStatus;
@@ -23,15 +18,15 @@ import org.integrationhub.webhooks.WebhookEndpointInfo;
  * The figures the dashboard shows, read once from the platform services ({@link #read}); the page keeps the last
  * snapshot for a few seconds so that reloads and several operators cannot load the database.
  *
- * <p>Deliveries per minute come from the delivery log: of each subscriber's newest {@value #PER_SUBSCRIBER} deliveries,
- * those completed (delivered) and those whose last attempt failed, by the minute of that event, over the last
- * {@value #MINUTES} minutes. A subscriber that received more than that in the window is counted from its newest ones.
+ * <p>Deliveries per minute come from the shared delivery log ({@link DeliveryMetrics#perMinute(int)}: grouped, indexed
+ * queries over the last {@value #MINUTES} minutes): deliveries acknowledged, and failed attempts, by the minute they
+ * happened, on every node.
  *
  * @param at when the snapshot was read
  * @param tickets the ticket figures; null when the helpdesk core is not running
  * @param minutes the start of each minute of the chart, oldest first
  * @param delivered deliveries acknowledged in each minute
- * @param failed deliveries whose last attempt in that minute failed (retrying or given up)
+ * @param failed attempts made in each minute that failed (retried later or given up)
  * @param connectors connector instances worth a look (not online, failing or slow), worst first
  * @param endpoints webhook endpoints that are disabled or failing
  * @param deliveriesRead whether the delivery log could be read (false: the delivery engine is not running)
@@ -40,55 +35,27 @@ record DashboardData(Instant at, TicketStats tickets, List<Instant> minutes, lon
         List<IntegrationInfo> connectors, List<WebhookEndpointInfo> endpoints, boolean deliveriesRead) {
 
     static final int MINUTES = 30;
-    static final int PER_SUBSCRIBER = 500;
     static final int CONNECTORS_SHOWN = 5;
     /** Connectors whose p99 latency is at least this are listed as slow. */
     static final double SLOW_P99_MILLIS = 1000;
 
     /** Reads a snapshot from the services that are running (each may be null). */
-    static DashboardData read(Instant now, TicketService tickets, DeliveryService deliveries, IntegrationGateway gateway,
+    static DashboardData read(Instant now, TicketService tickets, DeliveryMetrics deliveries, IntegrationGateway gateway,
             WebhookAdmin webhooks) {
-        Instant first = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(MINUTES - 1));
-        List<Instant> minutes = new ArrayList<>(MINUTES);
-        for (int i = 0; i < MINUTES; i++) {
-            minutes.add(first.plus(Duration.ofMinutes(i)));
+        List<DeliveryMetrics.Minute> log = deliveries == null ? List.of() : deliveries.perMinute(MINUTES);
+        List<Instant> minutes = new ArrayList<>(log.size());
+        long[] delivered = new long[log.size()];
+        long[] failed = new long[log.size()];
+        for (int i = 0; i < log.size(); i++) {
+            minutes.add(log.get(i).start());
+            delivered[i] = log.get(i).delivered();
+            failed[i] = log.get(i).failedAttempts();
         }
-        long[] delivered = new long[MINUTES];
-        long[] failed = new long[MINUTES];
         List<IntegrationInfo> instances = gateway == null ? List.of() : gateway.list();
         List<WebhookEndpointInfo> endpoints = webhooks == null ? List.of() : webhooks.list();
-        if (deliveries != null) {
-            for (WebhookEndpointInfo e : endpoints) {
-                count(deliveries, WebhookAdmin.KIND, e.id(), first, delivered, failed);
-            }
-            for (IntegrationInfo i : instances) {
-                count(deliveries, IntegrationsPlugin.KIND, i.name(), first, delivered, failed);
-            }
-        }
         return new DashboardData(now, tickets == null ? null : tickets.stats(), minutes, delivered, failed,
                 worstConnectors(instances), endpoints.stream().filter(e -> e.disabled() || e.failingSince() != null)
                         .toList(), deliveries != null);
-    }
-
-    private static void count(DeliveryService deliveries, String kind, String subscriber, Instant first,
-            long[] delivered, long[] failed) {
-        for (Delivery d : deliveries.list(new DeliveryQuery(kind, subscriber, null, null, PER_SUBSCRIBER)).items()) {
-            if (d.status() == DeliveryStatus.DELIVERED) {
-                add(delivered, first, d.completedAt());
-            } else if (d.lastError() != null || d.status() == DeliveryStatus.FAILED) {
-                add(failed, first, d.lastAttemptAt() != null ? d.lastAttemptAt() : d.completedAt());
-            }
-        }
-    }
-
-    private static void add(long[] buckets, Instant first, Instant at) {
-        if (at == null || at.isBefore(first)) {
-            return;
-        }
-        long i = Duration.between(first, at).toMinutes();
-        if (i >= 0 && i < buckets.length) {
-            buckets[(int) i]++;
-        }
     }
 
     /** @return instances not ONLINE, with failed calls or an open circuit, or slow; worst first, at most a few */

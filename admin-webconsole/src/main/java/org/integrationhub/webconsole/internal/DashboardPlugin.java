@@ -17,7 +17,7 @@ import javax.servlet.http.HttpServletRequest;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStats;
-import org.integrationhub.delivery.DeliveryService;
+import org.integrationhub.delivery.DeliveryMetrics;
 import org.integrationhub.gateway.IntegrationGateway;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.webhooks.WebhookAdmin;
@@ -49,7 +49,7 @@ public class DashboardPlugin extends ConsolePlugin {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile DeliveryService deliveries;
+    transient volatile DeliveryMetrics deliveries;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -122,7 +122,7 @@ public class DashboardPlugin extends ConsolePlugin {
                 new long[d.delivered().length], page.msg("dashboard.delivered"), page.msg("dashboard.failed")));
         page.chart(new BarChart(page.msg("dashboard.chart.failures"), labels, new long[d.failed().length], d.failed(),
                 page.msg("dashboard.delivered"), page.msg("dashboard.failed")));
-        page.paragraph(page.msg("dashboard.deliveries.how", DashboardData.PER_SUBSCRIBER));
+        page.paragraph(page.msg("dashboard.deliveries.how"));
     }
 
     private static void renderConnectors(Page page, List<IntegrationInfo> connectors) {

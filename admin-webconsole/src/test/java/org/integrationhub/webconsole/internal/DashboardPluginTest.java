@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.integrationhub.api.Priority;
 import org.integrationhub.api.TicketService;
 import org.integrationhub.api.TicketStats;
-import org.integrationhub.delivery.Delivery;
-import org.integrationhub.delivery.DeliveryStatus;
+import org.integrationhub.delivery.DeliveryMetrics;
 import org.integrationhub.gateway.IntegrationInfo;
 import org.integrationhub.gateway.IntegrationStats;
 import org.integrationhub.spi.IntegrationStatus;
@@ -33,7 +32,27 @@ class DashboardPluginTest {
     private static final Instant NOW = Instant.parse("2026-03-04T10:30:20Z");
     private final AtomicInteger statsCalls = new AtomicInteger();
     private final Fakes.Gateway gateway = new Fakes.Gateway();
-    private final Fakes.Deliveries deliveries = new Fakes.Deliveries();
+    /** The log's last 30 minutes as the engine reads them: 10:01 to 10:30. */
+    private final List<DeliveryMetrics.Minute> minutes = new java.util.ArrayList<>();
+    private final AtomicInteger logReads = new AtomicInteger();
+    private final DeliveryMetrics deliveries = new DeliveryMetrics() {
+        @Override
+        public Map<String, Queue> queues() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Map<Outcome, Long>> outcomes() {
+            return Map.of();
+        }
+
+        @Override
+        public List<Minute> perMinute(int count) {
+            logReads.incrementAndGet();
+            assertThat(count).isEqualTo(DashboardData.MINUTES);
+            return minutes;
+        }
+    };
     private final Fakes.Webhooks webhooks = new Fakes.Webhooks();
     private final DashboardPlugin plugin = new DashboardPlugin();
     private Instant now = NOW;
@@ -65,14 +84,12 @@ class DashboardPluginTest {
                 null, null, NOW, NOW));
         webhooks.endpoints.add(new WebhookEndpointInfo("WH2", "https://gone.example.com/<h>", null, Set.of("*"), true,
                 "410 Gone", NOW.minusSeconds(600), null, NOW, NOW));
-        // WH1: two delivered in the current minute, one 29 minutes ago, one too old to count; a retrying failure
-        deliveries.items.add(delivery("D1", "WH1", DeliveryStatus.DELIVERED, NOW.minusSeconds(5), null));
-        deliveries.items.add(delivery("D2", "WH1", DeliveryStatus.DELIVERED, NOW.minusSeconds(15), null));
-        deliveries.items.add(delivery("D3", "WH1", DeliveryStatus.DELIVERED, NOW.minus(Duration.ofMinutes(29)), null));
-        deliveries.items.add(delivery("D4", "WH1", DeliveryStatus.DELIVERED, NOW.minus(Duration.ofMinutes(31)), null));
-        deliveries.items.add(delivery("D5", "WH1", DeliveryStatus.PENDING, NOW.minusSeconds(70), "HTTP 500"));
-        deliveries.items.add(new Delivery("D6", "integration", "jira-<eng>", "E6", "ticket.created", 6, "T",
-                DeliveryStatus.FAILED, 3, null, NOW.minusSeconds(65), 503, "HTTP 503", NOW, NOW.minusSeconds(65)));
+        // two delivered in the current minute, one 29 minutes ago; two failed attempts a minute ago
+        Instant first = Instant.parse("2026-03-04T10:01:00Z");
+        for (int i = 0; i < DashboardData.MINUTES; i++) {
+            minutes.add(new DeliveryMetrics.Minute(first.plus(Duration.ofMinutes(i)), i == 29 ? 2 : i == 0 ? 1 : 0,
+                    i == 28 ? 2 : 0));
+        }
         plugin.deliveries = deliveries;
         plugin.gateway = gateway;
         plugin.webhooks = webhooks;
@@ -93,12 +110,6 @@ class DashboardPluginTest {
             }
         };
         console = new FakeConsole(Map.of(DashboardPlugin.LABEL, plugin));
-    }
-
-    private static Delivery delivery(String id, String endpoint, DeliveryStatus status, Instant at, String error) {
-        return new Delivery(id, "webhook", endpoint, "E" + id, "ticket.created", 1, "T", status, 1,
-                status == DeliveryStatus.PENDING ? at.plusSeconds(60) : null, at, error == null ? 200 : 500, error,
-                at.minusSeconds(1), status == DeliveryStatus.PENDING ? null : at);
     }
 
     @AfterEach
@@ -122,7 +133,7 @@ class DashboardPluginTest {
         assertThat(html).contains("3 delivered, 2 failed attempts", "<svg", "10:01 UTC", "10:30 UTC")
                 .contains("<title>10:30 UTC: 2 delivered, 0 failed</title>", "<title>10:01 UTC: 1 delivered, 0 failed</title>")
                 .contains("<title>10:29 UTC: 0 delivered, 2 failed</title>").doesNotContain("<script")
-                .contains("each subscriber&#39;s newest 500 deliveries");
+                .contains("the delivery log every node writes");
         assertThat(html).contains("jira-&lt;eng&gt;", "DEGRADED: HTTP 503", "p50 80.0 ms / p99 2500.0 ms", "OPEN")
                 .contains("hub-integrations\">jira-&lt;eng&gt;</a>").doesNotContain(">fine<");
         assertThat(html).contains("WH2", "https://gone.example.com/&lt;h&gt;", "disabled: 410 Gone",
@@ -134,9 +145,11 @@ class DashboardPluginTest {
         console.get("hub");
         console.get("hub");
         assertThat(statsCalls).hasValue(1);
+        assertThat(logReads).as("one grouped read of the log per snapshot").hasValue(1);
         now = NOW.plus(DashboardPlugin.CACHE);
         console.get("hub");
         assertThat(statsCalls).hasValue(2);
+        assertThat(logReads).hasValue(2);
     }
 
     @Test

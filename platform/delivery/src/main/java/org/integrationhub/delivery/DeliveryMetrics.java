@@ -1,6 +1,7 @@
 package org.integrationhub.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -60,4 +61,26 @@ public interface DeliveryMetrics {
      *         outcome (monotonic counters; kinds never attempted are absent, outcomes never seen are 0)
      */
     Map<String, Map<Outcome, Long>> outcomes();
+
+    /**
+     * One minute of the delivery log, over every subscriber of every kind.
+     *
+     * @param start the minute's first instant
+     * @param delivered deliveries acknowledged in that minute (written to the log then)
+     * @param failedAttempts attempts made in that minute that failed (retried later, given up, or the subscriber gone)
+     * @since 0.5.0
+     */
+    record Minute(Instant start, long delivered, long failedAttempts) {
+    }
+
+    /**
+     * Reads the delivery log's last minutes with grouped, indexed queries (cost grows with the deliveries in those
+     * minutes, not with the log), for every node of a cluster: what each node wrote to the shared database.
+     *
+     * @param minutes how many minutes, 1 to 1440, the last one being the current (incomplete) minute
+     * @return one entry per minute, oldest first; minutes without deliveries have zeros
+     * @throws IllegalArgumentException for a count out of range
+     * @since 0.5.0
+     */
+    List<Minute> perMinute(int minutes);
 }

@@ -212,6 +212,11 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         return dispatcher.outcomes();
     }
 
+    @Override
+    public List<DeliveryMetrics.Minute> perMinute(int minutes) {
+        return log.perMinute(minutes);
+    }
+
     /** A committed change: relay and dispatch now rather than at the next poll. */
     @Override
     public void handleEvent(Event event) {

@@ -1,6 +1,7 @@
 package org.integrationhub.delivery.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.integrationhub.delivery.internal.EngineFixture.await;
 
 import java.time.Duration;
@@ -58,5 +59,14 @@ class DeliveryMetricsTest {
         DeliveryMetrics.Queue queue = metrics.queues().get("test");
         assertThat(queue.oldestPendingCreatedAt()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         assertThat(metrics.queues()).containsOnlyKeys("test");
+
+        // the log's last minutes: 3 delivered (journal lines of the direct lane), 6 failed attempts (3 given up, 3 to
+        // be retried); two minutes, in case the run crossed a minute's end
+        List<DeliveryMetrics.Minute> minutes = metrics.perMinute(2);
+        assertThat(minutes).hasSize(2);
+        assertThat(minutes.get(1).start()).isEqualTo(minutes.get(0).start().plusSeconds(60));
+        assertThat(minutes.stream().mapToLong(DeliveryMetrics.Minute::delivered).sum()).isEqualTo(3);
+        assertThat(minutes.stream().mapToLong(DeliveryMetrics.Minute::failedAttempts).sum()).isEqualTo(6);
+        assertThatThrownBy(() -> metrics.perMinute(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -263,6 +263,9 @@ public final class DeliveryLog implements DeliveryService {
         });
     }
 
+    /** The most minutes {@link #perMinute(int)} reads: one day. */
+    static final int MAX_MINUTES = 1440;
+
     /** The queue of each subscriber kind ({@link org.integrationhub.delivery.DeliveryMetrics#queues()}). */
     public java.util.Map<String, DeliveryMetrics.Queue> queues() {
         // read before the database, as stats() does: an unsettled delivery leaves the set once its row is committed
@@ -283,6 +286,49 @@ public final class DeliveryLog implements DeliveryService {
                                 a.oldestPendingCreatedAt()) ? b.oldestPendingCreatedAt()
                                         : a.oldestPendingCreatedAt())));
         return queues;
+    }
+
+    /** The last minutes of the log ({@link org.integrationhub.delivery.DeliveryMetrics#perMinute(int)}). */
+    public java.util.List<DeliveryMetrics.Minute> perMinute(int minutes) {
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            throw new IllegalArgumentException("minutes must be 1 to " + MAX_MINUTES + ": " + minutes);
+        }
+        Instant first = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(60L * (minutes - 1));
+        long firstMinute = first.getEpochSecond() / 60;
+        long[] delivered = new long[minutes];
+        long[] failed = new long[minutes];
+        db.inTransaction(c -> {
+            byMinute(c, "SELECT written_at AS t, entries AS n FROM delivery_journal WHERE written_at >= ?", first,
+                    firstMinute, delivered);
+            byMinute(c, "SELECT completed_at AS t, 1 AS n FROM delivery WHERE completed_at >= ? AND status = 'DELIVERED'",
+                    first, firstMinute, delivered);
+            byMinute(c, "SELECT attempted_at AS t, 1 AS n FROM delivery_attempt WHERE attempted_at >= ?"
+                    + " AND result IN ('RETRY', 'FAILED', 'DISABLE')", first, firstMinute, failed);
+            return null;
+        });
+        java.util.List<DeliveryMetrics.Minute> out = new java.util.ArrayList<>(minutes);
+        for (int i = 0; i < minutes; i++) {
+            out.add(new DeliveryMetrics.Minute(first.plusSeconds(60L * i), delivered[i], failed[i]));
+        }
+        return out;
+    }
+
+    /** Adds up column n of {@code select} (columns t, n; one parameter: the first instant) by the minute of t. */
+    private static void byMinute(java.sql.Connection c, String select, Instant first, long firstMinute, long[] into)
+            throws java.sql.SQLException {
+        String sql = "SELECT m, SUM(n) FROM (SELECT FLOOR(EXTRACT(EPOCH FROM t) / 60) AS m, n FROM (" + select
+                + ") r) x GROUP BY m";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.setInstant(ps, 1, first);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long i = rs.getLong(1) - firstMinute;
+                    if (i >= 0 && i < into.length) {
+                        into[(int) i] += rs.getLong(2);
+                    }
+                }
+            }
+        }
     }
 
     /**
