@@ -107,6 +107,35 @@ class DeliveryRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void theRelayLetsCachingSourcesCatchUpBeforeEachBatchAndWaitsWhileOneCannot(Kind kind) {
+        fx = new EngineFixture(kind);
+        java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.integrationhub.delivery.SubscriptionSource source = new org.integrationhub.delivery.SubscriptionSource() {
+            @Override
+            public List<String> subscribersFor(org.integrationhub.api.HubEvent event) {
+                return List.of("s1");
+            }
+
+            @Override
+            public void prepareBatch() {
+                prepared.incrementAndGet();
+                if (broken.get()) {
+                    throw new IllegalStateException("subscriptions cannot be read now");
+                }
+            }
+        };
+        fx.engine(EngineFixture.settings("n1"), transport, source);
+        fx.append("T1", EventType.TICKET_CREATED);
+        await("asked to prepare", WAIT, () -> prepared.get() >= 2);
+        assertThat(fx.count("SELECT COUNT(*) FROM delivery")).isZero();
+        assertThat(transport.calls).as("no event skipped or sent while the source cannot say").isEmpty();
+        broken.set(false);
+        await("delivered once the source is ready", WAIT, () -> transport.calls.size() == 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void kindWithoutTransportWaitsUntilOneIsRegistered(Kind kind) {
         fx = new EngineFixture(kind);
         DeliveryEngine engine = fx.engine(EngineFixture.settings("n1"), null, e -> List.of("s1"));
