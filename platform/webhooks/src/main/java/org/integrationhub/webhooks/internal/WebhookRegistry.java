@@ -67,6 +67,7 @@ public class WebhookRegistry implements SubscriptionSource {
     private final ScheduledFuture<?> refresh;
     /** The endpoints' version the cache holds (read before the reload that filled it). */
     private volatile long cachedVersion = -1;
+    private final Object reloading = new Object();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -305,13 +306,20 @@ public class WebhookRegistry implements SubscriptionSource {
         fresh();
     }
 
-    private synchronized void reload() {
-        long version = store.version(); // before the read: a change made during it is seen at the next check
-        Map<String, Endpoint> fresh = new java.util.HashMap<>();
-        store.all().forEach(e -> fresh.put(e.id(), e));
-        endpoints.keySet().retainAll(fresh.keySet());
-        endpoints.putAll(fresh);
-        cachedVersion = version;
+    /**
+     * Fills the cache from the database. Its own lock, not the registry's: the relay calls this inside its transaction
+     * and must never wait for an operator's change (which holds the registry's lock while it writes); a reload only
+     * reads, so it cannot wait for a database lock itself.
+     */
+    private void reload() {
+        synchronized (reloading) {
+            long version = store.version(); // before the read: a change made during it is seen at the next check
+            Map<String, Endpoint> fresh = new java.util.HashMap<>();
+            store.all().forEach(e -> fresh.put(e.id(), e));
+            endpoints.keySet().retainAll(fresh.keySet());
+            endpoints.putAll(fresh);
+            cachedVersion = version;
+        }
     }
 
     private void reloadQuietly() {
