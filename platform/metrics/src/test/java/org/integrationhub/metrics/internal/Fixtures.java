@@ -57,6 +57,11 @@ final class Fixtures {
             counts.put(Outcome.RETRY, 2L);
             return Map.of("webhook", counts);
         }
+
+        @Override
+        public List<Minute> perMinute(int minutes) {
+            return List.of(); // the dashboard's figure; GET /metrics does not read it
+        }
     }
 
     /** One connector "jira-eng": 5 calls (4 ok, 1 communication failure), 3 under 5 ms and 1 under 100 ms, open. */
