@@ -1,12 +1,7 @@
 package org.integrationhub.metrics.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -14,8 +9,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.integrationhub.security.ApiKeyService;
+import org.integrationhub.rest.spi.Authenticators;
 import org.integrationhub.rest.spi.TokenAuthenticator;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,39 +53,24 @@ public class MetricsServlet extends HttpServlet {
 
     private final transient Logger logger = LoggerFactory.getLogger(MetricsServlet.class);
     private final transient MetricsRegistry registry;
-    private final transient ApiKeyService apiKeys;
     private final boolean anonymous;
-    private final transient Map<Key, TokenAuthenticator> extraAuthenticators = new ConcurrentSkipListMap<>();
     /** API keys first, then the registered authenticators by ranking; read on every request. */
-    private final transient List<TokenAuthenticator> authenticators = new CopyOnWriteArrayList<>();
+    private final transient Authenticators authenticators;
 
     @Activate
     public MetricsServlet(@Reference MetricsRegistry registry, @Reference ApiKeyService apiKeys, Config config) {
         this.registry = registry;
-        this.apiKeys = apiKeys;
         this.anonymous = config.anonymous();
-        refreshAuthenticators();
+        this.authenticators = new Authenticators(apiKeys == null ? null : apiKeys::authenticate);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addAuthenticator(TokenAuthenticator authenticator, Map<String, Object> props) {
-        extraAuthenticators.put(Key.of(props), authenticator);
-        refreshAuthenticators();
+        authenticators.bind(authenticator, props);
     }
 
     void removeAuthenticator(TokenAuthenticator authenticator, Map<String, Object> props) {
-        extraAuthenticators.remove(Key.of(props));
-        refreshAuthenticators();
-    }
-
-    private synchronized void refreshAuthenticators() {
-        List<TokenAuthenticator> all = new ArrayList<>();
-        if (apiKeys != null) {
-            all.add(apiKeys::authenticate);
-        }
-        all.addAll(extraAuthenticators.values());
-        authenticators.clear();
-        authenticators.addAll(all);
+        authenticators.unbind(authenticator, props);
     }
 
     @Override
@@ -103,7 +83,7 @@ public class MetricsServlet extends HttpServlet {
         }
         if (!anonymous) {
             Credentials.Verdict verdict = Credentials.check(request.getHeader("X-API-Key"),
-                    request.getHeader("Authorization"), authenticators);
+                    request.getHeader("Authorization"), authenticators.list());
             if (!verdict.allowed()) {
                 Problems.write(response, verdict.status(), verdict.detail(), verdict.challenge());
                 return;
@@ -123,20 +103,6 @@ public class MetricsServlet extends HttpServlet {
         response.setContentLength(body.size());
         if ("GET".equals(method)) {
             body.writeTo(response.getOutputStream());
-        }
-    }
-
-    /** Orders services by ranking (highest first), then id: the order authenticators are asked in. */
-    private record Key(int ranking, long id) implements Comparable<Key> {
-        static Key of(Map<String, Object> props) {
-            Object r = props.get(Constants.SERVICE_RANKING);
-            Object id = props.get(Constants.SERVICE_ID);
-            return new Key(r instanceof Integer ? (Integer) r : 0, id instanceof Long ? (Long) id : 0L);
-        }
-
-        @Override
-        public int compareTo(Key o) {
-            return Comparator.comparingInt((Key k) -> -k.ranking).thenComparingLong(k -> k.id).compare(this, o);
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.integrationhub.rest.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
@@ -22,6 +20,7 @@ import org.integrationhub.persistence.Database;
 import org.integrationhub.rest.json.Problem;
 import org.integrationhub.security.ApiKeyService;
 import org.integrationhub.rest.spi.ApiResource;
+import org.integrationhub.rest.spi.Authenticators;
 import org.integrationhub.security.RateLimitService;
 import org.integrationhub.rest.spi.TokenAuthenticator;
 import org.osgi.framework.Constants;
@@ -66,9 +65,7 @@ public class HubApiServlet extends HttpServlet {
     private final transient RateLimitService rateLimits;
     private final long maxRequestBytes;
     /** API keys first, then the registered authenticators by ranking; live, read by the filter on every request. */
-    private final transient List<TokenAuthenticator> authenticators = new CopyOnWriteArrayList<>();
-    private final transient ApiKeyService apiKeys;
-    private final transient Map<Key, TokenAuthenticator> extraAuthenticators = new ConcurrentSkipListMap<>();
+    private final transient Authenticators authenticators;
     private final transient Map<Key, ApiResource> resources = new ConcurrentSkipListMap<>();
     private static final byte[] UNAVAILABLE = Problem.bytes(503, "The REST API is starting or stopping");
     private static final byte[] INTERNAL = Problem.bytes(500,
@@ -87,10 +84,9 @@ public class HubApiServlet extends HttpServlet {
         this.tickets = tickets;
         this.customers = customers;
         this.database = database;
-        this.apiKeys = apiKeys;
         this.rateLimits = rateLimits;
         this.maxRequestBytes = config.maxRequestBytes();
-        refreshAuthenticators();
+        this.authenticators = new Authenticators(apiKeys == null ? null : apiKeys::authenticate);
     }
 
     @Override
@@ -146,28 +142,16 @@ public class HubApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addAuthenticator(TokenAuthenticator authenticator, Map<String, Object> props) {
-        extraAuthenticators.put(Key.of(props), authenticator);
-        refreshAuthenticators();
+        authenticators.bind(authenticator, props);
     }
 
     void removeAuthenticator(TokenAuthenticator authenticator, Map<String, Object> props) {
-        extraAuthenticators.remove(Key.of(props));
-        refreshAuthenticators();
-    }
-
-    private void refreshAuthenticators() {
-        List<TokenAuthenticator> all = new ArrayList<>();
-        if (apiKeys != null) {
-            all.add(apiKeys::authenticate);
-        }
-        all.addAll(extraAuthenticators.values());
-        authenticators.clear();
-        authenticators.addAll(all);
+        authenticators.unbind(authenticator, props);
     }
 
     private ResourceConfig application() {
-        return HubApiApplication.create(tickets, customers, database, authenticators, rateLimits, maxRequestBytes,
-                List.copyOf(resources.values()));
+        return HubApiApplication.create(tickets, customers, database, List.of(authenticators), rateLimits,
+                maxRequestBytes, List.copyOf(resources.values()));
     }
 
     @Override
@@ -196,7 +180,7 @@ public class HubApiServlet extends HttpServlet {
         }
     }
 
-    /** Orders services by ranking (highest first), then id: the order authenticators are asked in. */
+    /** Orders contributed resources by service ranking (highest first), then service id. */
     private record Key(int ranking, long id) implements Comparable<Key> {
         static Key of(Map<String, Object> props) {
             Object r = props.get(Constants.SERVICE_RANKING);
