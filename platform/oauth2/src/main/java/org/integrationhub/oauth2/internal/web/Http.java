@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.servlet.http.HttpServletResponse;
 
 import org.integrationhub.oauth2.internal.OAuthError;
+import org.integrationhub.rest.json.Problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -46,13 +47,12 @@ final class Http {
         noStoreJson(response, e.status(), body);
     }
 
-    /** Writes an RFC 9457 problem. */
+    /** Writes an RFC 9457 {@code about:blank} problem, built by the hub's one builder ({@link Problem}). */
     static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        json(response, status, "application/problem+json", body);
+        byte[] body = Problem.bytes(Problem.body(status, null, title, detail, null));
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
