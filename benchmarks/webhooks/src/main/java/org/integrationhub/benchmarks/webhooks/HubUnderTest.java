@@ -42,6 +42,7 @@ import org.integrationhub.webhooks.internal.WebhookSender;
  * The hub's real delivery path outside OSGi, wired as DS wires it in the distribution: a pooled database (H2 file or
  * PostgreSQL, migrated by the hub), the shared scheduler (4 threads), the delivery engine, the webhook registry and
  * sender with their default configuration (loopback allowed). Events are written to the outbox as the core writes them.
+ * Several instances made by {@link #node} on one PostgreSQL schema are the nodes of a cluster ({@link ClusterBench}).
  */
 final class HubUnderTest implements AutoCloseable {
 
@@ -54,18 +55,32 @@ final class HubUnderTest implements AutoCloseable {
     private static final String PG_URL = System.getenv().getOrDefault("HUB_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String PG_USER = System.getenv().getOrDefault("HUB_TEST_PG_USER", "postgres");
-    /** The run's own PostgreSQL schema, dropped at the end; null on H2. */
+    /** The PostgreSQL schema, null on H2. */
     private final String pgSchema;
+    /** Whether {@link #close} drops {@link #pgSchema} (this node created it for itself). */
+    private final boolean ownsSchema;
 
     HubUnderTest(String database, Path work) throws Exception {
-        pgSchema = database.equals("postgresql")
-                ? "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) : null;
-        if (pgSchema != null) {
-            postgres("CREATE SCHEMA " + pgSchema);
-        }
+        this(database.equals("postgresql") ? createSchema() : null, true, work, Map.of());
+    }
+
+    /**
+     * A node of a cluster: joins {@code pgSchema} (migrated by the first node that starts on it, kept at close) with
+     * its own pool, scheduler, engine, registry and sender, as another hub process on the same database would.
+     *
+     * @param engine engine settings over the defaults, e.g. a distinct {@code nodeName}, {@code directDispatch}
+     */
+    static HubUnderTest node(String pgSchema, Path work, Map<String, Object> engine) throws Exception {
+        return new HubUnderTest(pgSchema, false, work, engine);
+    }
+
+    private HubUnderTest(String pgSchema, boolean ownsSchema, Path work, Map<String, Object> engineOverrides)
+            throws Exception {
+        this.pgSchema = pgSchema;
+        this.ownsSchema = ownsSchema;
         pool = new HikariDataSource(pool(pgSchema, work));
         db = new DatabaseImpl(pool);
-        engine = new DeliveryEngine(db, scheduler, Configs.of(EngineConfig.class, engineConfig()));
+        engine = new DeliveryEngine(db, scheduler, Configs.of(EngineConfig.class, engineConfig(engineOverrides)));
         Map<String, Object> cfg = Map.of("allowedNetworks", new String[] {"127.0.0.0/8"}, "secretKeyFile",
                 work.resolve("hub-webhook-secrets.key").toString());
         WebhookConfig config = Configs.of(WebhookConfig.class, cfg);
@@ -73,7 +88,19 @@ final class HubUnderTest implements AutoCloseable {
         sender = new WebhookSender(registry, config);
     }
 
-    private static void postgres(String sql) throws Exception {
+    /** @return a new, empty PostgreSQL schema (the first node to start on it migrates it) */
+    static String createSchema() throws Exception {
+        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        postgres("CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    static void dropSchema(String schema) throws Exception {
+        postgres("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    /** Runs one statement on the PostgreSQL test database, outside any node's pool. */
+    static void postgres(String sql) throws Exception {
         try (Connection conn = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = conn.createStatement()) {
             s.execute(sql);
         }
@@ -144,12 +171,13 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     /**
-     * The engine's configuration: its defaults, or -Dbench.batchSize, -Dbench.maxInFlight, -Dbench.stallInFlight and
-     * -Dbench.stallSeconds to compare tunings.
+     * The engine's configuration: its defaults, then {@code overrides}, then -Dbench.batchSize, -Dbench.maxInFlight,
+     * -Dbench.stallInFlight and -Dbench.stallSeconds to compare tunings.
      */
-    private static Map<String, Object> engineConfig() {
+    private static Map<String, Object> engineConfig(Map<String, Object> overrides) {
         Map<String, Object> cfg = new java.util.HashMap<>(Map.of("nodeName", "bench", "requiredKinds",
                 new String[] {"webhook"}));
+        cfg.putAll(overrides);
         for (String key : new String[] {"batchSize", "maxInFlight", "stallInFlight", "stallSeconds"}) {
             String value = System.getProperty("bench." + key);
             if (value != null) {
@@ -176,8 +204,8 @@ final class HubUnderTest implements AutoCloseable {
         try {
             closeEngine();
         } finally {
-            if (pgSchema != null) {
-                postgres("DROP SCHEMA " + pgSchema + " CASCADE");
+            if (pgSchema != null && ownsSchema) {
+                dropSchema(pgSchema);
             }
         }
     }
@@ -196,7 +224,16 @@ final class HubUnderTest implements AutoCloseable {
 
     private void closeEngine() throws Exception {
         engine.deactivate();
-        scheduler.shutdownNow();
+        // let a running task (the engine's ANALYZE after a burst) end before the pool closes; drop the waiting ones
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.shutdown();
+        if (!scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            scheduler.shutdownNow();
+        }
+        // the sender's client threads go too (nodes come and go within one JVM); DS calls this package-private method
+        java.lang.reflect.Method stop = WebhookSender.class.getDeclaredMethod("deactivate");
+        stop.setAccessible(true);
+        stop.invoke(sender);
         pool.close();
     }
 }

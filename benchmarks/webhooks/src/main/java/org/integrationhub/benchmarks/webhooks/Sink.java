@@ -28,6 +28,11 @@ final class Sink extends AbstractHandler implements AutoCloseable {
      * would charge the hub's side with the benchmark's own bookkeeping (the raw loop's requests have no id).
      */
     volatile boolean timing;
+    /** Every webhook-id received while {@link #counting} (a cluster's deliveries: each must arrive once). */
+    final java.util.Set<String> ids = ConcurrentHashMap.newKeySet();
+    /** Requests whose webhook-id had arrived before, while {@link #counting}. */
+    final java.util.concurrent.atomic.LongAdder duplicates = new java.util.concurrent.atomic.LongAdder();
+    volatile boolean counting;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -52,6 +57,9 @@ final class Sink extends AbstractHandler implements AutoCloseable {
             webhookRequests.increment();
             if (timing) {
                 firstArrivalNanos.putIfAbsent(id, now);
+            }
+            if (counting && !ids.add(id)) {
+                duplicates.increment();
             }
         }
         byte[] buffer = new byte[4096];
