@@ -1,12 +1,20 @@
 package org.integrationhub.webhooks.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Per-endpoint limit of deliveries per second (a one-second token bucket per endpoint). */
+/**
+ * Per-endpoint limit of deliveries per second (a one-second token bucket per endpoint), and the waits of the
+ * deliveries it holds back: one step of the limit's pace (1 / perSecond s) each, behind those held back before, so a
+ * burst larger than the limit comes back spread at the limit's rate instead of all at once.
+ */
 final class RateGate {
 
     private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
+    /** Per endpoint: when the last delivery held back was told to come back ({@code System.nanoTime()}). */
+    private final Map<String, AtomicLong> heldUntil = new ConcurrentHashMap<>();
 
     /** @return whether one more delivery to the endpoint may start now */
     boolean tryAcquire(String endpointId, int perSecond) {
@@ -24,5 +32,14 @@ final class RateGate {
             }
             return false;
         }
+    }
+
+    /** @return how long a delivery {@link #tryAcquire} refused waits: its place at the limit's pace */
+    Duration wait(String endpointId, int perSecond) {
+        long now = System.nanoTime();
+        long step = 1_000_000_000L / Math.max(1, perSecond);
+        long at = heldUntil.computeIfAbsent(endpointId, k -> new AtomicLong(now))
+                .accumulateAndGet(now + step, (previous, earliest) -> Math.max(previous + step, earliest));
+        return Duration.ofNanos(at - now);
     }
 }

@@ -110,7 +110,8 @@ public class WebhookSender implements DeliveryTransport {
             return CompletableFuture.completedFuture(DeliveryOutcome.subscriberAbsent(DISABLED_HUB_WIDE));
         }
         if (e.rateLimit() != null && !rates.tryAcquire(e.id(), e.rateLimit())) {
-            return CompletableFuture.completedFuture(DeliveryOutcome.subscriberAbsent("endpoint rate limit reached"));
+            return CompletableFuture.completedFuture(DeliveryOutcome.throttled("endpoint rate limit reached ("
+                    + e.rateLimit() + "/s)", rates.wait(e.id(), e.rateLimit())));
         }
         Instant start = clock.instant();
         Request http = newRequest(e, request, start);

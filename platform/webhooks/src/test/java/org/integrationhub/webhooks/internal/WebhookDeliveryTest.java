@@ -116,6 +116,24 @@ class WebhookDeliveryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aBurstAboveTheEndpointsRateLimitDrainsAtThatRateWithoutSpendingAttempts(Kind kind) throws Exception {
+        fx = new WebhookFixture(kind, Map.of());
+        receiver = new Receiver();
+        String id = fx.registry.create(new WebhookInput(receiver.url(), List.of("*"), "limited", null, null, 20, null,
+                null, null)).endpoint().id();
+        for (int i = 0; i < 60; i++) {
+            fx.append("T" + (i % 10), EventType.COMMENT_ADDED);
+        }
+        // 60 events at 20/s take about 3 s; held-back deliveries rechecked as absent (every 10 s, 20 at a time)
+        // took about 30 s
+        await("all received at about the endpoint's rate", Duration.ofSeconds(20), () -> receiver.received.size() >= 60);
+        await("all acknowledged", WAIT, () -> fx.engine.stats(WebhookRegistry.KIND, id).delivered() == 60);
+        assertThat(receiver.received).hasSize(60);
+        assertThat(fx.engine.stats(WebhookRegistry.KIND, id).failed()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void goneDisablesTheEndpoint(Kind kind) throws Exception {
         WebhookRegistry.Created created = endpoint(kind, Map.of());
         receiver.answer = r -> new Receiver.Answer(410, null);
