@@ -124,12 +124,9 @@ public class DeliveryEngine implements DeliveryService, DeliveryMetrics, EventHa
         }
         poll.cancel(false);
         purge.cancel(false);
+        // the delivery_node row is left to expire: if this node does not come back within the node timeout, another
+        // node releases what it still holds then (attempts still in flight now have that long to finish)
         beat.cancel(false);
-        try {
-            nodes.leave();
-        } catch (RuntimeException e) {
-            logger.debug("Could not remove this node's delivery_node row (it expires): {}", e.toString());
-        }
         try {
             relay.resign();
         } catch (RuntimeException e) {

@@ -17,9 +17,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import org.integrationhub.api.ConflictException;
 import org.integrationhub.api.EventType;
 import org.integrationhub.api.HubEvent;
-import org.integrationhub.api.ConflictException;
 import org.integrationhub.api.NotFoundException;
 import org.integrationhub.delivery.DeliveryService;
 import org.integrationhub.delivery.DeliveryTransport;

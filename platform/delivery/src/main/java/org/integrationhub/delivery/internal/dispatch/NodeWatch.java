@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * not renewed for the timeout belongs to a node that died (or hangs): the first live node to see it gives that node's
  * leased deliveries back to the claim path, as the node itself does when it restarts, and deletes the row.
  *
+ * <p>A node that stops cleanly leaves its row to expire too: what it still holds is released once the timeout has
+ * passed, unless it comes back first (and releases its own leases at its start).
+ *
  * <p>A node that only hung longer than the timeout finds its leases gone when it wakes: the outcomes it then writes
  * are refused (only the lease holder moves a delivery on), and its deliveries are attempted elsewhere — at least
  * once, as after any lease expiry. Its next beat makes it a live node again. Thread-safe.
@@ -71,16 +74,6 @@ public final class NodeWatch {
             released += bury(dead, now);
         }
         return released;
-    }
-
-    /** Deletes this node's row (a clean stop: its leases are released by its own shutdown or its next start). */
-    public void leave() {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM delivery_node WHERE node_name = ?")) {
-                ps.setString(1, node);
-                return ps.executeUpdate();
-            }
-        });
     }
 
     private void renew(Instant now) {
