@@ -311,12 +311,8 @@ class ClusterIT {
     }
 
     private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
-            }
-            Thread.sleep(500);
+        if (!within(limit, condition)) {
+            throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
         }
     }
 

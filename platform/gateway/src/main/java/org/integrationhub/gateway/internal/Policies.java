@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.integrationhub.delivery.ThrottlePace;
 import org.integrationhub.spi.ErrorCategory;
 import org.integrationhub.spi.IntegrationException;
 import org.integrationhub.spi.VendorQuota;
@@ -38,8 +38,8 @@ final class Policies {
     private final Bulkhead bulkhead;
     private final Retry retry;
     private final long timeoutNanos;
-    /** When the last delivery the rate limiter refused was told to come back ({@code System.nanoTime()}). */
-    private final AtomicLong throttledUntil = new AtomicLong(System.nanoTime());
+    /** The waits of the deliveries the rate limiter refused. */
+    private final ThrottlePace throttled = new ThrottlePace();
     private final Deadlines deadlines;
     private final CallMetrics metrics;
 
@@ -162,15 +162,11 @@ final class Policies {
     }
 
     /**
-     * The wait of an event delivery the rate limiter refused: one step of the limit's pace ({@code period / permits}),
-     * behind the deliveries refused before it, a step each. A burst larger than the limit so comes back spread over
-     * the time the limit needs for it, instead of all at once at every period.
+     * The wait of an event delivery the rate limiter refused: its place at the limit's pace
+     * ({@code period / permits} a step, {@link ThrottlePace}).
      */
     Duration throttleWait() {
-        long now = System.nanoTime();
-        long step = Math.max(1, quota.period().toNanos() / Math.max(1, quota.permits()));
-        long at = throttledUntil.accumulateAndGet(now + step, (previous, earliest) -> Math.max(previous + step, earliest));
-        return Duration.ofNanos(at - now);
+        return throttled.next(quota.period().dividedBy(Math.max(1, quota.permits())));
     }
 
     CircuitBreaker.State circuitState() {

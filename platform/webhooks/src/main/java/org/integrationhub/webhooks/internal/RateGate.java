@@ -3,7 +3,8 @@ package org.integrationhub.webhooks.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+
+import org.integrationhub.delivery.ThrottlePace;
 
 /**
  * Per-endpoint limit of deliveries per second (a one-second token bucket per endpoint), and the waits of the
@@ -13,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RateGate {
 
     private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
-    /** Per endpoint: when the last delivery held back was told to come back ({@code System.nanoTime()}). */
-    private final Map<String, AtomicLong> heldUntil = new ConcurrentHashMap<>();
+    /** Per endpoint: the waits of the deliveries held back. */
+    private final Map<String, ThrottlePace> held = new ConcurrentHashMap<>();
 
     /** @return whether one more delivery to the endpoint may start now */
     boolean tryAcquire(String endpointId, int perSecond) {
@@ -36,10 +37,7 @@ final class RateGate {
 
     /** @return how long a delivery {@link #tryAcquire} refused waits: its place at the limit's pace */
     Duration wait(String endpointId, int perSecond) {
-        long now = System.nanoTime();
-        long step = 1_000_000_000L / Math.max(1, perSecond);
-        long at = heldUntil.computeIfAbsent(endpointId, k -> new AtomicLong(now))
-                .accumulateAndGet(now + step, (previous, earliest) -> Math.max(previous + step, earliest));
-        return Duration.ofNanos(at - now);
+        return held.computeIfAbsent(endpointId, k -> new ThrottlePace())
+                .next(Duration.ofSeconds(1).dividedBy(Math.max(1, perSecond)));
     }
 }

@@ -25,10 +25,7 @@ class WebhookRegistryNodesTest {
     @EnumSource(Kind.class)
     void anotherNodesChangeAppliesAtTheNextRelayBatch(Kind kind) throws Exception {
         fx = new WebhookFixture(kind, Map.of());
-        WebhookConfig config = Configs.of(WebhookConfig.class, Map.of("allowedNetworks", new String[] {"127.0.0.0/8"},
-                "secretKeyFile", fx.keyFile.toString()));
-        WebhookRegistry other = new WebhookRegistry(fx.db, fx.engine, fx.scheduler, config,
-                WebhookRegistry.secretBox(config), Clock.systemUTC());
+        WebhookRegistry other = otherNode();
         try {
             other.prepareBatch();
             String id = fx.registry.create(new WebhookInput("http://127.0.0.1:9/hook", List.of("ticket.created"),
@@ -50,10 +47,7 @@ class WebhookRegistryNodesTest {
     @EnumSource(Kind.class)
     void aStaleCopyOnAnotherNodeNeverUndoesAChange(Kind kind) throws Exception {
         fx = new WebhookFixture(kind, Map.of());
-        WebhookConfig config = Configs.of(WebhookConfig.class, Map.of("allowedNetworks", new String[] {"127.0.0.0/8"},
-                "secretKeyFile", fx.keyFile.toString()));
-        WebhookRegistry other = new WebhookRegistry(fx.db, fx.engine, fx.scheduler, config,
-                WebhookRegistry.secretBox(config), Clock.systemUTC());
+        WebhookRegistry other = otherNode();
         try {
             String id = fx.registry.create(new WebhookInput("http://127.0.0.1:9/hook", List.of("ticket.created"),
                     "desk", null, null, null, null, null, null)).endpoint().id();
@@ -74,5 +68,13 @@ class WebhookRegistryNodesTest {
         } finally {
             other.deactivate();
         }
+    }
+
+    /** A second node's registry on the fixture's database, with the same secret key. */
+    private WebhookRegistry otherNode() throws Exception {
+        WebhookConfig config = Configs.of(WebhookConfig.class, Map.of("allowedNetworks", new String[] {"127.0.0.0/8"},
+                "secretKeyFile", fx.keyFile.toString()));
+        return new WebhookRegistry(fx.db, fx.engine, fx.scheduler, config, WebhookRegistry.secretBox(config),
+                Clock.systemUTC());
     }
 }

@@ -53,9 +53,11 @@ public final class NewDeliveries {
      * @param journaled ids of deliveries the journal holds already for events after the relay's position
      * @param rowsUpTo rows made by others than the relay (a replay, the node relaying before a takeover) may exist for
      *        events up to this sequence: a rowless delivery of such an event is made only if it has none
+     * @param postgres whether the database is PostgreSQL ({@code Database.dialect()}): rows are inserted with
+     *        {@code ON CONFLICT DO NOTHING} there
      */
     public record Batch(DirectLane lane, String leaseOwner, Instant now, Instant lockedUntil, Set<String> journaled,
-            long rowsUpTo) {
+            long rowsUpTo, boolean postgres) {
     }
 
     /** One target as this batch makes it: with a place in a direct-lane chain, or (null) for the claim path. */
@@ -147,12 +149,10 @@ public final class NewDeliveries {
      */
     private static boolean[] writeRows(Connection c, List<Planned> planned, Batch batch) throws SQLException {
         int rows = 0;
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres");
-        try (PreparedStatement ps = c.prepareStatement(postgres ? INSERT_POSTGRES : INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(batch.postgres() ? INSERT_POSTGRES : INSERT)) {
             for (Planned p : planned) {
                 if (!p.rowless()) {
-                    addRow(ps, p, batch, postgres);
+                    addRow(ps, p, batch);
                     rows++;
                 }
             }
@@ -165,7 +165,7 @@ public final class NewDeliveries {
         }
     }
 
-    private static void addRow(PreparedStatement ps, Planned p, Batch batch, boolean postgres) throws SQLException {
+    private static void addRow(PreparedStatement ps, Planned p, Batch batch) throws SQLException {
         Target t = p.target();
         boolean leased = p.reservation() != null;
         ps.setString(1, t.id());
@@ -182,7 +182,7 @@ public final class NewDeliveries {
         Jdbc.setInstant(ps, 12, leased ? batch.lockedUntil() : null);
         ps.setString(13, leased ? batch.leaseOwner() : null);
         Jdbc.setInstant(ps, 14, leased ? batch.now() : null);
-        if (!postgres) {
+        if (!batch.postgres()) {
             ps.setString(15, t.kind());
             ps.setString(16, t.subscriberId());
             ps.setString(17, t.event().id);

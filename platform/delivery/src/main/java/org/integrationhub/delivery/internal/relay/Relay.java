@@ -179,8 +179,7 @@ public final class Relay {
         for (OutboxEvent r : rows) {
             addTargets(targets, r, sources, lane != null);
         }
-        direct.addAll(NewDeliveries.insert(c, targets, new NewDeliveries.Batch(lane, me + "/" + Ids.next(), now,
-                now.plus(settings.lease()), journaled, Math.max(stored.rowsAhead(), recoverUntil))));
+        direct.addAll(NewDeliveries.insert(c, targets, batch(lane, now, stored)));
         updateGaps(c, filled, noticed, now);
         long last = rows.isEmpty() ? read[0] : rows.get(rows.size() - 1).seq;
         long firstOpen = unsettled.first();
@@ -234,6 +233,11 @@ public final class Relay {
                     settings.nodeName(), stored.position(), journaled.size());
         }
         return stored.position();
+    }
+
+    private NewDeliveries.Batch batch(DirectLane lane, Instant now, Position stored) {
+        return new NewDeliveries.Batch(lane, settings.nodeName() + "/" + Ids.next(), now, now.plus(settings.lease()),
+                journaled, Math.max(stored.rowsAhead(), recoverUntil), db.dialect() == Database.Dialect.POSTGRESQL);
     }
 
     /**
